@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'hongshan-zhangshangban',
+    date: '2026-11-27',
+    designWidth: (input) => {
+      // NutUI is drawn at 375 wide; our own styles at 750.
+      const file = typeof input === 'object' && input !== null ? String((input as { file?: string }).file ?? '') : '';
+      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    alias: {
+      '@': path.resolve(root, 'src'),
+      '@contract': path.resolve(root, 'types/contract'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // NutUI's per-component CSS arrives in different orders from different pages; order is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        // The mini-program engines have no AbortController; react-query and axios need one.
+        chain.plugin('providerPlugin').tap((args: Record<string, unknown>[]) => {
+          const provided = args[0] ?? {};
+          provided.AbortController = [path.resolve(root, 'src/core/abort-controller.ts'), 'AbortController'];
+          provided.AbortSignal = [path.resolve(root, 'src/core/abort-controller.ts'), 'AbortSignal'];
+          return [provided];
+        });
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { REPO_ROOT } from './paths';
+
+/** Credentials for exchanging a mini-program login code; absent → local identity stand-in. */
+export interface WeappCredentials {
+  appId: string;
+  secret: string;
+}
+
+export interface AlipayCredentials {
+  appId: string;
+  /** PKCS#8 or PKCS#1 PEM (the "应用私钥"), used to sign with RSA2. */
+  privateKey: string;
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  /** Admin endpoints are disabled when no token is configured. */
+  adminToken: string | undefined;
+  logLevel: string;
+  weapp: WeappCredentials | undefined;
+  alipay: AlipayCredentials | undefined;
+  /** Seconds. */
+  accessTokenTtl: number;
+  /** Seconds. */
+  refreshTokenTtl: number;
+}
+
+export const DEFAULT_ACCESS_TOKEN_TTL = 900;
+export const DEFAULT_REFRESH_TOKEN_TTL = 30 * 24 * 3600;
+
+type Env = Record<string, string | undefined>;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the gateway configuration from environment variables; throws on malformed values. */
+export function loadConfig(env: Env = process.env): GatewayConfig {
+  const port = nonEmpty(env.GATEWAY_PORT) === undefined ? 8080 : Number(env.GATEWAY_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`GATEWAY_PORT must be a port number, got "${env.GATEWAY_PORT}"`);
+  }
+  const weappAppId = nonEmpty(env.WEAPP_APPID);
+  const weappSecret = nonEmpty(env.WEAPP_SECRET);
+  const alipayAppId = nonEmpty(env.ALIPAY_APPID);
+  const alipayKey = nonEmpty(env.ALIPAY_PRIVATE_KEY);
+  return {
+    port,
+    host: nonEmpty(env.GATEWAY_HOST) ?? '127.0.0.1',
+    dataDir: path.resolve(nonEmpty(env.GATEWAY_DATA_DIR) ?? path.join(REPO_ROOT, '.data')),
+    staticDir: path.resolve(nonEmpty(env.GATEWAY_STATIC_DIR) ?? path.join(REPO_ROOT, 'dist', 'h5')),
+    adminToken: nonEmpty(env.GATEWAY_ADMIN_TOKEN),
+    logLevel: nonEmpty(env.GATEWAY_LOG_LEVEL) ?? 'info',
+    weapp: weappAppId && weappSecret ? { appId: weappAppId, secret: weappSecret } : undefined,
+    // Keys pasted into env files often carry literal "\n" sequences instead of line breaks.
+    alipay: alipayAppId && alipayKey ? { appId: alipayAppId, privateKey: alipayKey.replace(/\\n/g, '\n') } : undefined,
+    accessTokenTtl: positiveInt(env, 'ACCESS_TOKEN_TTL', DEFAULT_ACCESS_TOKEN_TTL),
+    refreshTokenTtl: positiveInt(env, 'REFRESH_TOKEN_TTL', DEFAULT_REFRESH_TOKEN_TTL),
+  };
+}

@@ -1,0 +1,46 @@
+import { compact, foldText } from './normalise';
+
+interface Entry {
+  term: string;
+  others: string[];
+}
+
+/**
+ * Synonym groups ("身份证", "居民身份证", "身份证件"): a query containing one term is also run with
+ * that term replaced by each other term of its group.
+ */
+export class SynonymExpander {
+  private readonly entries: Entry[];
+
+  constructor(groups: string[][]) {
+    const entries: Entry[] = [];
+    for (const group of groups) {
+      const terms = [...new Set(group.map((t) => compact(foldText(t))).filter((t) => t !== ''))];
+      for (const term of terms) entries.push({ term, others: terms.filter((t) => t !== term) });
+    }
+    // Longest first, so "居民身份证" is replaced as a whole and not also as its part "身份证".
+    entries.sort((a, b) => b.term.length - a.term.length);
+    this.entries = entries.filter((e) => e.others.length > 0);
+  }
+
+  /** Variants of the compact query (without the query itself), at most `max`. */
+  expand(query: string, max = 12): string[] {
+    const covered: [number, number][] = [];
+    const variants = new Set<string>();
+    for (const { term, others } of this.entries) {
+      if (variants.size >= max) break;
+      let at = query.indexOf(term);
+      while (at >= 0 && covered.some(([s, e]) => at < e && at + term.length > s)) {
+        at = query.indexOf(term, at + 1);
+      }
+      if (at < 0) continue;
+      covered.push([at, at + term.length]);
+      for (const other of others) {
+        const variant = query.slice(0, at) + other + query.slice(at + term.length);
+        if (variant !== query) variants.add(variant);
+        if (variants.size >= max) break;
+      }
+    }
+    return [...variants];
+  }
+}

@@ -1,0 +1,46 @@
+// One jest run, several projects: each folder under test/ is one kind of test.
+const shared = {
+  rootDir: __dirname,
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  // Taro's H5 runtime, its router and NutUI ship ESM (nested packages too): transform everything.
+  transformIgnorePatterns: [],
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@contract$': '<rootDir>/types/contract/index.ts',
+    '^@contract/(.*)$': '<rootDir>/types/contract/$1',
+  },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/support/components-setup.ts'],
+      moduleNameMapper: {
+        ...shared.moduleNameMapper,
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
+      },
+    },
+    { ...shared, displayName: 'gateway', testEnvironment: 'node', testMatch: ['<rootDir>/test/gateway/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'build',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/build/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

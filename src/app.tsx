@@ -1,0 +1,37 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import Taro from '@tarojs/taro';
+import { useState, type PropsWithChildren } from 'react';
+import { httpHooks } from '@/core/http/client';
+import { createQueryClient } from '@/core/query-client';
+import { CareModeProvider } from '@/ui/care-mode';
+import { routes } from '@/ui/routes';
+import './app.scss';
+
+/** Where the user was, so login can bring them back (never carries personal data: only page paths and codes). */
+function currentPageUrl(): string | undefined {
+  const pages = Taro.getCurrentPages();
+  const page = pages[pages.length - 1];
+  if (!page?.route) return undefined;
+  const route = page.route.startsWith('/') ? page.route : `/${page.route}`;
+  const params = Object.entries((page.options ?? {}) as Record<string, string>)
+    .filter(([key]) => key !== '$taroTimestamp' && key !== 'stamp')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return params ? `${route}?${params}` : route;
+}
+
+httpHooks.onSessionExpired = () => {
+  const here = currentPageUrl();
+  if (here?.startsWith('/me/login')) return;
+  void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
+  void Taro.navigateTo({ url: routes.login(here) });
+};
+
+export default function App({ children }: PropsWithChildren) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CareModeProvider>{children}</CareModeProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import type {
+  CodeLoginRequest,
+  LoginResult,
+  RealNameRequest,
+  SmsLoginRequest,
+  SmsRequest,
+  SmsSent,
+  TokenPair,
+  User,
+} from '@contract/auth';
+import type { Department, Guide, Hall, HomeFeed, ThemeItem, WorkdayCalendar } from '@contract/catalogue';
+import type { FavouriteList, FavouriteState } from '@contract/me';
+import type { SearchQuery, SearchResult, SuggestResult } from '@contract/search';
+import { request } from './http/client';
+
+/** Typed calls for every gateway route the app uses (see types/contract/routes.ts). */
+export const api = {
+  home: (signal?: AbortSignal) => request<HomeFeed>({ url: '/home', signal }),
+  departments: (signal?: AbortSignal) => request<{ departments: Department[] }>({ url: '/departments', signal }),
+  search: (query: SearchQuery, signal?: AbortSignal) => request<SearchResult>({ url: '/search', params: query, signal }),
+  suggest: (q: string, signal?: AbortSignal) => request<SuggestResult>({ url: '/search/suggest', params: { q }, signal }),
+  guide: (code: string, signal?: AbortSignal) =>
+    request<Guide>({ url: `/items/${encodeURIComponent(code)}`, signal }),
+  theme: (code: string, signal?: AbortSignal) =>
+    request<ThemeItem>({ url: `/themes/${encodeURIComponent(code)}`, signal }),
+  halls: (signal?: AbortSignal) => request<{ halls: Hall[] }>({ url: '/halls', signal }),
+  calendar: (signal?: AbortSignal) => request<WorkdayCalendar>({ url: '/calendar', signal }),
+
+  sendSms: (body: SmsRequest) => request<SmsSent>({ url: '/auth/sms', method: 'POST', data: body }),
+  smsLogin: (body: SmsLoginRequest) => request<LoginResult>({ url: '/auth/sms-login', method: 'POST', data: body }),
+  codeLogin: (body: CodeLoginRequest) => request<LoginResult>({ url: '/auth/code-login', method: 'POST', data: body }),
+  refresh: (refreshToken: string) =>
+    request<TokenPair>({ url: '/auth/refresh', method: 'POST', data: { refreshToken } }),
+  logout: (refreshToken: string) =>
+    request<{ loggedOut: true }>({ url: '/auth/logout', method: 'POST', data: { refreshToken } }),
+
+  me: (signal?: AbortSignal) => request<User>({ url: '/me', signal }),
+  verifyRealName: (body: RealNameRequest) => request<User>({ url: '/me/real-name', method: 'POST', data: body }),
+  favourites: (signal?: AbortSignal) => request<FavouriteList>({ url: '/me/favourites', signal }),
+  favouriteState: (code: string, signal?: AbortSignal) =>
+    request<FavouriteState>({ url: `/me/favourites/${encodeURIComponent(code)}`, signal }),
+  setFavourite: (code: string, favourite: boolean) =>
+    request<FavouriteState>({
+      url: `/me/favourites/${encodeURIComponent(code)}`,
+      method: favourite ? 'PUT' : 'DELETE',
+    }),
+};

@@ -1,0 +1,139 @@
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type InternalAxiosRequestConfig } from 'axios';
+import type { Envelope } from '@contract/envelope';
+import type { TokenPair } from '@contract/auth';
+import type { API_PREFIX } from '@contract/routes';
+import { env } from '../env';
+import { session } from '../session';
+import { ApiError } from './api-error';
+import { taroRequestAdapter } from './taro-request-adapter';
+
+const REQUEST_TIMEOUT_MS = 15000;
+/** Typed against the contract, so a change there fails the type check; no runtime import of it. */
+const apiPrefix: typeof API_PREFIX = '/api';
+
+/** Hooks the app wires up: core never shows UI or navigates by itself. */
+export const httpHooks: { onSessionExpired: () => void } = {
+  onSessionExpired: () => undefined,
+};
+
+interface RetriableConfig extends InternalAxiosRequestConfig {
+  retriedAfterRefresh?: boolean;
+}
+
+function parseEnvelope(data: unknown): Envelope<unknown> | undefined {
+  let value = data;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const ok = (value as { ok?: unknown }).ok;
+  if (ok === true && 'data' in value) return value as Envelope<unknown>;
+  if (ok === false && typeof (value as { error?: { code?: unknown } }).error?.code === 'string') {
+    return value as Envelope<unknown>;
+  }
+  return undefined;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (axios.isCancel(error)) return new ApiError({ code: 'CANCELLED' });
+  if (error instanceof AxiosError) {
+    if (error.response) {
+      const envelope = parseEnvelope(error.response.data);
+      if (envelope && !envelope.ok) {
+        return new ApiError({ ...envelope.error, status: error.response.status, requestId: envelope.requestId });
+      }
+      return new ApiError({ code: error.response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', status: error.response.status });
+    }
+    if (error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT) return new ApiError({ code: 'TIMEOUT' });
+    if (error.code === AxiosError.ERR_CANCELED) return new ApiError({ code: 'CANCELLED' });
+    return new ApiError({ code: 'NETWORK' });
+  }
+  return new ApiError({ code: 'INTERNAL' });
+}
+
+function createInstance(): AxiosInstance {
+  return axios.create({
+    baseURL: env.apiOrigin + apiPrefix,
+    timeout: REQUEST_TIMEOUT_MS,
+    adapter: env.isMiniProgram ? taroRequestAdapter : undefined,
+    // Parse ourselves: a malformed body must become a clear error, never a half-parsed value.
+    transformResponse: [(data: unknown) => data],
+    headers: { Accept: 'application/json' },
+  });
+}
+
+const instance = createInstance();
+/** Refresh goes around the interceptors so a failing refresh cannot loop. */
+const bareInstance = createInstance();
+
+let refreshInFlight: Promise<void> | undefined;
+
+/** One refresh at a time: concurrent 401s wait for the same rotation. */
+function refreshTokens(): Promise<void> {
+  refreshInFlight ??= (async () => {
+    const refreshToken = session.get().tokens?.refreshToken;
+    if (!refreshToken) throw new ApiError({ code: 'UNAUTHENTICATED' });
+    try {
+      const response = await bareInstance.post('/auth/refresh', JSON.stringify({ refreshToken }), {
+        headers: { 'Content-Type': 'application/json' },
+      });
+      const envelope = parseEnvelope(response.data);
+      if (!envelope?.ok) throw new ApiError({ code: 'BAD_RESPONSE' });
+      session.replaceTokens(envelope.data as TokenPair);
+    } catch (error) {
+      const apiError = toApiError(error);
+      // Only a definite "no" from the gateway ends the session; a network blip keeps it.
+      if (apiError.status === 401 || apiError.status === 400) {
+        session.clear();
+        httpHooks.onSessionExpired();
+      }
+      throw apiError;
+    }
+  })().finally(() => {
+    refreshInFlight = undefined;
+  });
+  return refreshInFlight;
+}
+
+instance.interceptors.request.use((config) => {
+  const token = session.get().tokens?.accessToken;
+  if (token) config.headers.set('Authorization', `Bearer ${token}`);
+  if (config.data !== undefined && typeof config.data !== 'string') {
+    config.data = JSON.stringify(config.data);
+    config.headers.set('Content-Type', 'application/json');
+  }
+  return config;
+});
+
+instance.interceptors.response.use(undefined, async (error: unknown) => {
+  const apiError = toApiError(error);
+  const config = (error as AxiosError).config as RetriableConfig | undefined;
+  if (apiError.code === 'TOKEN_EXPIRED' && config && !config.retriedAfterRefresh) {
+    await refreshTokens();
+    config.retriedAfterRefresh = true;
+    return instance.request(config);
+  }
+  if (apiError.code === 'UNAUTHENTICATED' && session.isLoggedIn()) {
+    session.clear();
+    httpHooks.onSessionExpired();
+  }
+  throw apiError;
+});
+
+/** Sends a request and returns the envelope's `data`, or throws an `ApiError`. */
+export async function request<T>(config: AxiosRequestConfig): Promise<T> {
+  try {
+    const response = await instance.request<unknown>(config);
+    const envelope = parseEnvelope(response.data);
+    if (!envelope) throw new ApiError({ code: 'BAD_RESPONSE', status: response.status });
+    if (!envelope.ok) throw new ApiError({ ...envelope.error, status: response.status, requestId: envelope.requestId });
+    return envelope.data as T;
+  } catch (error) {
+    throw toApiError(error);
+  }
+}

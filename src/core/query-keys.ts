@@ -1,0 +1,15 @@
+import type { SearchQuery } from '@contract/search';
+
+/** Cache keys in one place, so a mutation can invalidate exactly what it changed. */
+export const queryKeys = {
+  home: ['home'] as const,
+  calendar: ['calendar'] as const,
+  halls: ['halls'] as const,
+  guide: (code: string) => ['guide', code] as const,
+  theme: (code: string) => ['theme', code] as const,
+  search: (query: Omit<SearchQuery, 'page'>) => ['search', query] as const,
+  suggest: (q: string) => ['suggest', q] as const,
+  me: ['me'] as const,
+  favourites: ['favourites'] as const,
+  favourite: (code: string) => ['favourite', code] as const,
+};

@@ -1,0 +1,45 @@
+import { isoWeekday, parseChinaDay, toChinaDay, type ChinaDay } from './china-time';
+
+const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+
+/** 承诺时限 / 法定时限 label: 0 → '即办', n → 'n个工作日'. '' for values that are not a day count. */
+export function formatTimeLimit(days: number): string {
+  if (!Number.isInteger(days) || days < 0) return '';
+  return days === 0 ? '即办' : `${days}个工作日`;
+}
+
+/**
+ * Date-times must carry a zone (Z or ±hh:mm): without one, Date parses them in the device's zone and
+ * the same string could show different days on different phones.
+ */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Accepts a YYYY-MM-DD date, a zoned ISO date-time (e.g. a guide's updatedAt) or a Date; the latter
+ * two are shown as the date in China, whatever the device's time zone.
+ */
+function readDay(value: string | Date): ChinaDay | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toChinaDay(value);
+  const dateOnly = parseChinaDay(value);
+  if (dateOnly) return dateOnly;
+  if (!ZONED_DATE_TIME.test(value)) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : toChinaDay(instant);
+}
+
+/** '2026-12-03' → '2026年12月3日'; '' when the value is not a date. */
+export function formatChineseDate(value: string | Date): string {
+  const day = readDay(value);
+  return day ? `${day.year()}年${day.month() + 1}月${day.date()}日` : '';
+}
+
+/** '2026-12-03' → '周四'; '' when the value is not a date. */
+export function formatWeekday(value: string | Date): string {
+  const day = readDay(value);
+  return day ? WEEKDAY_NAMES[isoWeekday(day) - 1] : '';
+}
+
+/** '周一' … '周日' for an ISO weekday 1–7 (shared with the opening-hours text). */
+export function weekdayName(isoDay: number): string {
+  return WEEKDAY_NAMES[isoDay - 1] ?? '';
+}

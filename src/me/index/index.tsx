@@ -1,0 +1,112 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Switch } from '@nutui/nutui-react-taro';
+import { api } from '@/core/api';
+import { session } from '@/core/session';
+import { clearAppStorage } from '@/core/storage';
+import { useCareMode } from '@/ui/care-mode';
+import { navigate } from '@/ui/navigate';
+import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { useSession } from '@/ui/use-session';
+import './index.scss';
+
+function MenuRow(props: { label: string; note?: string; onClick: () => void }) {
+  return (
+    <View className='menu-row tap-target' role='button' onClick={props.onClick}>
+      <Text>{props.label}</Text>
+      <Text className='muted'>{props.note ?? '›'}</Text>
+    </View>
+  );
+}
+
+export default function MePage() {
+  const { user, tokens } = useSession();
+  const { careMode, setCareMode } = useCareMode();
+  const queryClient = useQueryClient();
+
+  useDidShow(() => {
+    // Real-name state can change at the gateway (verification done elsewhere): refresh it quietly.
+    if (session.isLoggedIn()) api.me().then((u) => session.setUser(u)).catch(() => undefined);
+  });
+
+  const logout = async () => {
+    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定退出当前账号吗？' });
+    if (!confirm) return;
+    const refreshToken = session.get().tokens?.refreshToken;
+    session.clear();
+    queryClient.clear();
+    // The local session is gone either way; telling the gateway revokes the refresh token too.
+    if (refreshToken) await api.logout(refreshToken).catch(() => undefined);
+    void Taro.showToast({ title: '已退出登录', icon: 'none' });
+  };
+
+  const clearLocalData = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '清除本机数据',
+      content: '将清除本机保存的登录状态、搜索记录和设置，不影响您在网上的办件。确定清除吗？',
+    });
+    if (!confirm) return;
+    clearAppStorage();
+    session.clear();
+    queryClient.clear();
+    setCareMode(false);
+    void Taro.showToast({ title: '已清除', icon: 'none' });
+  };
+
+  return (
+    <PageShell className='me'>
+      <View className='me__card'>
+        {tokens && user ? (
+          <>
+            <Text className='me__name'>{user.realName.verified ? user.realName.nameMasked : '未实名用户'}</Text>
+            {user.mobileMasked ? <Text className='me__line'>手机号 {user.mobileMasked}</Text> : null}
+            {user.realName.verified ? (
+              <Text className='me__line'>已实名认证 · 身份证 {user.realName.idNumberMasked}</Text>
+            ) : (
+              <View className='me__line me__link' role='link' onClick={() => navigate(routes.realName)}>
+                未实名认证，去认证 ›
+              </View>
+            )}
+          </>
+        ) : (
+          <>
+            <Text className='me__name'>您还未登录</Text>
+            <Button className='tap-target me__login' onClick={() => navigate(routes.login())}>
+              登录 / 注册
+            </Button>
+          </>
+        )}
+      </View>
+
+      <View className='section'>
+        <MenuRow label='我的收藏' onClick={() => navigate(tokens ? routes.favourites : routes.login(routes.favourites))} />
+        {tokens && user && !user.realName.verified ? (
+          <MenuRow label='实名认证' note='未认证 ›' onClick={() => navigate(routes.realName)} />
+        ) : null}
+        <MenuRow label='就近办' onClick={() => navigate(routes.nearby)} />
+      </View>
+
+      <View className='section'>
+        <View className='menu-row tap-target'>
+          <View>
+            <Text className='me__setting'>关怀模式</Text>
+            <Text className='me__hint muted'>字体更大、按钮更大，方便长辈使用</Text>
+          </View>
+          <Switch checked={careMode} aria-label='关怀模式' onChange={(value) => setCareMode(value)} />
+        </View>
+        <MenuRow label='隐私政策' onClick={() => navigate(routes.privacy)} />
+        <MenuRow label='清除本机数据' onClick={() => void clearLocalData()} />
+      </View>
+
+      {tokens ? (
+        <View className='section'>
+          <Button block className='tap-target' onClick={() => void logout()}>
+            退出登录
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

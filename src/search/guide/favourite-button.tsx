@@ -1,0 +1,51 @@
+import { Button } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/core/api';
+import { describeError } from '@/core/http/api-error';
+import { queryKeys } from '@/core/query-keys';
+import { navigate } from '@/ui/navigate';
+import { routes } from '@/ui/routes';
+import { useSession } from '@/ui/use-session';
+
+export type FavouriteButtonProps = { code: string };
+
+/** 收藏 / 已收藏; asks to log in first, and brings the user back here afterwards. */
+export function FavouriteButton({ code }: FavouriteButtonProps) {
+  const { tokens } = useSession();
+  const queryClient = useQueryClient();
+  const state = useQuery({
+    queryKey: queryKeys.favourite(code),
+    queryFn: ({ signal }) => api.favouriteState(code, signal),
+    enabled: Boolean(tokens),
+  });
+  const toggle = useMutation({
+    mutationFn: (favourite: boolean) => api.setFavourite(code, favourite),
+    onSuccess: (result) => {
+      queryClient.setQueryData(queryKeys.favourite(code), result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.favourites });
+      void Taro.showToast({ title: result.favourite ? '已收藏' : '已取消收藏', icon: 'none' });
+    },
+    onError: (error) => void Taro.showToast({ title: describeError(error), icon: 'none' }),
+  });
+  const favourite = state.data?.favourite ?? false;
+
+  return (
+    <Button
+      className='tap-target'
+      type={favourite ? 'default' : 'primary'}
+      fill='outline'
+      loading={toggle.isPending}
+      aria-pressed={favourite}
+      onClick={() => {
+        if (!tokens) {
+          navigate(routes.login(routes.guide(code)));
+          return;
+        }
+        if (!toggle.isPending) toggle.mutate(!favourite);
+      }}
+    >
+      {favourite ? '★ 已收藏' : '☆ 收藏'}
+    </Button>
+  );
+}

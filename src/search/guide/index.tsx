@@ -1,0 +1,183 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import type { Channel } from '@contract/catalogue';
+import { api } from '@/core/api';
+import { isApiError } from '@/core/http/api-error';
+import { env } from '@/core/env';
+import { queryKeys } from '@/core/query-keys';
+import { formatChineseDate, formatTimeLimit } from '@/lib/format';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { ItemTags } from '@/ui/item-tags';
+import { LoadingState } from '@/ui/loading-state';
+import { goBackOr, navigate } from '@/ui/navigate';
+import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { SafeRichText } from '@/ui/safe-rich-text';
+import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
+import { HallCard } from '../hall-card';
+import { CompletionDate } from './completion-date';
+import { FavouriteButton } from './favourite-button';
+import { MaterialList } from './material-list';
+import './index.scss';
+
+const CHANNEL_LABELS: Record<Channel, string> = {
+  online: '网上办理',
+  window: '窗口办理',
+  terminal: '自助终端',
+  post: '邮寄办理',
+};
+const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
+
+function Row(props: { label: string; value: string }) {
+  return (
+    <View className='kv'>
+      <Text className='kv__key'>{props.label}</Text>
+      <Text className='kv__value'>{props.value}</Text>
+    </View>
+  );
+}
+
+export default function GuidePage() {
+  const code = useRouter().params.code ?? '';
+  const guide = useQuery({
+    queryKey: queryKeys.guide(code),
+    queryFn: ({ signal }) => api.guide(code, signal),
+    enabled: code !== '',
+  });
+  const { calculator } = useWorkdayCalculator();
+  useShareAppMessage(() => ({
+    title: guide.data ? `办事指南：${guide.data.name}` : '洪山掌上办',
+    path: routes.guide(code),
+  }));
+
+  if (!code || (isApiError(guide.error) && guide.error.code === 'NOT_FOUND')) {
+    return (
+      <PageShell>
+        <EmptyState title='未找到该事项' description='该事项可能已调整或下线，请重新搜索'>
+          <View className='state__actions'>
+            <Button type='primary' className='tap-target' onClick={() => navigate(routes.search)}>
+              去搜索
+            </Button>
+            <Button className='tap-target' onClick={() => goBackOr(routes.home)}>
+              返回
+            </Button>
+          </View>
+        </EmptyState>
+      </PageShell>
+    );
+  }
+  if (guide.isPending) return <PageShell><LoadingState /></PageShell>;
+  if (guide.isError) {
+    return (
+      <PageShell>
+        <ErrorState
+          error={guide.error}
+          onRetry={() => void guide.refetch()}
+          secondary={{ label: '返回首页', onClick: () => navigate(routes.home) }}
+        />
+      </PageShell>
+    );
+  }
+
+  const g = guide.data;
+  const share = () => {
+    if (env.platform !== 'h5') return;
+    void Taro.setClipboardData({ data: window.location.href }).then(() =>
+      Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' }),
+    );
+  };
+
+  return (
+    <PageShell className='guide'>
+      <View className='section guide__head'>
+        <View className='guide__name' role='heading' aria-level={1}>
+          {g.name}
+        </View>
+        <Text className='guide__meta'>
+          {g.departmentName} · {g.itemType} · 面向{g.audiences.map((a) => AUDIENCE_LABEL[a]).join('、')}
+        </Text>
+        <Text className='guide__meta'>事项编码：{g.code}</Text>
+        <ItemTags tags={g.tags} />
+        <View className='guide__actions'>
+          <FavouriteButton code={g.code} />
+          {env.platform === 'h5' ? (
+            <Button className='tap-target' fill='outline' onClick={share}>
+              分享
+            </Button>
+          ) : (
+            <Button className='tap-target' fill='outline' openType='share'>
+              分享
+            </Button>
+          )}
+        </View>
+      </View>
+
+      <View className='section'>
+        <Text className='section__title'>办理时限</Text>
+        <Row label='法定时限' value={formatTimeLimit(g.legalDays)} />
+        <Row label='承诺时限' value={formatTimeLimit(g.promisedDays)} />
+        <CompletionDate promisedDays={g.promisedDays} />
+        <Row label='到现场次数' value={g.visits === 0 ? '0次（全程网办）' : `${g.visits}次`} />
+        <Row label='收费' value={g.fee || '不收费'} />
+        <Row label='办理渠道' value={g.channels.map((c) => CHANNEL_LABELS[c]).join('、') || '窗口办理'} />
+        {g.phone ? <Row label='咨询电话' value={g.phone} /> : null}
+      </View>
+
+      <View className='section'>
+        <Text className='section__title'>办理条件</Text>
+        <SafeRichText className='rich' html={g.conditionsHtml || '<p>无特别条件</p>'} />
+      </View>
+
+      <View className='section'>
+        <Text className='section__title'>申请材料（{g.materials.length}项）</Text>
+        <MaterialList materials={g.materials} />
+      </View>
+
+      {g.steps.length > 0 ? (
+        <View className='section'>
+          <Text className='section__title'>办理流程</Text>
+          {g.steps.map((step, index) => (
+            <View key={index} className='step'>
+              <Text className='step__title'>
+                第{index + 1}步 {step.title}
+              </Text>
+              <Text className='step__text'>{step.description}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {g.halls.length > 0 ? (
+        <View className='section' role='list'>
+          <Text className='section__title'>办理地点</Text>
+          {g.halls.map((hall) => (
+            <HallCard key={hall.id} hall={hall} calculator={calculator} />
+          ))}
+        </View>
+      ) : null}
+
+      {g.faqs.length > 0 ? (
+        <View className='section'>
+          <Text className='section__title'>常见问题</Text>
+          {g.faqs.map((faq, index) => (
+            <View key={index} className='faq'>
+              <Text className='faq__q'>问：{faq.question}</Text>
+              <Text className='faq__a'>答：{faq.answer}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {g.legalBasisHtml ? (
+        <View className='section'>
+          <Text className='section__title'>设定依据</Text>
+          <SafeRichText className='rich' html={g.legalBasisHtml} />
+        </View>
+      ) : null}
+      <Text className='guide__updated muted'>指南更新于 {formatChineseDate(g.updatedAt)}</Text>
+    </PageShell>
+  );
+}

@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components';
+import type { Material, MaterialForm, MaterialNecessity } from '@contract/catalogue';
+
+const FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子' };
+const NECESSITY_LABELS: Record<MaterialNecessity, string> = {
+  required: '必要',
+  optional: '非必要',
+  conditional: '视情况提供',
+};
+
+export type MaterialListProps = { materials: Material[] };
+
+/** 申请材料 with form, copies, necessity, 审查要点 and what may replace each. */
+export function MaterialList({ materials }: MaterialListProps) {
+  if (materials.length === 0) return <Text className='muted'>无需提交材料</Text>;
+  return (
+    <View role='list'>
+      {materials.map((m, index) => (
+        <View key={m.id} className='material' role='listitem'>
+          <Text className='material__name'>
+            {index + 1}. {m.name}
+          </Text>
+          <Text className='material__meta'>
+            {FORM_LABELS[m.form]} · {m.copies > 0 ? `${m.copies}份` : '份数不限'} · {NECESSITY_LABELS[m.necessity]}
+            {m.source ? ` · 来源：${m.source}` : ''}
+          </Text>
+          {m.eLicenceAccepted || m.commitmentAllowed ? (
+            <View className='tags'>
+              {m.eLicenceAccepted ? <Text className='tag'>可用电子证照</Text> : null}
+              {m.commitmentAllowed ? <Text className='tag'>可告知承诺代替</Text> : null}
+            </View>
+          ) : null}
+          {m.reviewPoints ? <Text className='material__points'>审查要点：{m.reviewPoints}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '洪山掌上办',
+  enableShareAppMessage: true,
+});

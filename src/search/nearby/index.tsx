@@ -1,0 +1,88 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { useMemo, useState } from 'react';
+import type { HallKind } from '@contract/catalogue';
+import { api } from '@/core/api';
+import { queryKeys } from '@/core/query-keys';
+import { distanceMetres, type LatLng } from '@/lib/distance';
+import { ErrorState } from '@/ui/error-state';
+import { LoadingState } from '@/ui/loading-state';
+import { PageShell } from '@/ui/page-shell';
+import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
+import { HallCard } from '../hall-card';
+
+type LocationState = { status: 'idle' | 'locating' | 'denied' } | { status: 'located'; position: LatLng };
+
+const KIND_FILTERS: { value: HallKind | undefined; label: string }[] = [
+  { value: undefined, label: '全部' },
+  { value: 'hall', label: '政务服务中心' },
+  { value: 'centre', label: '街道便民服务中心' },
+  { value: 'terminal', label: '24小时自助终端' },
+];
+
+/** 就近办: halls and 24h terminals, nearest first once the user allows location. */
+export default function NearbyPage() {
+  const halls = useQuery({ queryKey: queryKeys.halls, queryFn: ({ signal }) => api.halls(signal) });
+  const { calculator } = useWorkdayCalculator();
+  const [location, setLocation] = useState<LocationState>({ status: 'idle' });
+  const [kind, setKind] = useState<HallKind | undefined>();
+
+  const locate = () => {
+    setLocation({ status: 'locating' });
+    Taro.getLocation({ type: 'gcj02' })
+      .then((res) => setLocation({ status: 'located', position: { latitude: res.latitude, longitude: res.longitude } }))
+      .catch(() => setLocation({ status: 'denied' }));
+  };
+
+  const sorted = useMemo(() => {
+    const list = (halls.data?.halls ?? []).filter((h) => !kind || h.kind === kind);
+    if (location.status !== 'located') return list.map((hall) => ({ hall, distance: undefined }));
+    return list
+      .map((hall) => ({ hall, distance: distanceMetres(location.position, hall) }))
+      .sort((a, b) => a.distance - b.distance);
+  }, [halls.data, kind, location]);
+
+  return (
+    <PageShell>
+      <View className='section'>
+        {location.status === 'located' ? (
+          <Text className='muted'>已按距离由近到远排列</Text>
+        ) : (
+          <>
+            <Text className='muted'>
+              {location.status === 'denied'
+                ? '未能获取您的位置（可能未授权），已按名称排列。可在设置中允许定位后重试。'
+                : '允许获取位置后，可按距离由近到远排列。位置仅用于排序，不会上传。'}
+            </Text>
+            <Button className='tap-target' type='primary' loading={location.status === 'locating'} onClick={locate}>
+              {location.status === 'denied' ? '重新定位' : '使用我的位置'}
+            </Button>
+          </>
+        )}
+        <View className='chips' style={{ marginTop: '12px' }}>
+          {KIND_FILTERS.map((f) => (
+            <View
+              key={f.label}
+              className={kind === f.value ? 'chip chip--active' : 'chip'}
+              role='button'
+              aria-pressed={kind === f.value}
+              onClick={() => setKind(f.value)}
+            >
+              {kind === f.value ? '✓ ' : ''}
+              {f.label}
+            </View>
+          ))}
+        </View>
+      </View>
+      {halls.isPending ? <LoadingState /> : null}
+      {halls.isError ? <ErrorState error={halls.error} onRetry={() => void halls.refetch()} /> : null}
+      <View className='section' role='list'>
+        {sorted.map(({ hall, distance }) => (
+          <HallCard key={hall.id} hall={hall} calculator={calculator} distanceMetres={distance} />
+        ))}
+      </View>
+    </PageShell>
+  );
+}

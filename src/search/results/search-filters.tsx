@@ -1,0 +1,97 @@
+import { View } from '@tarojs/components';
+import type { Department, TongbanScope } from '@contract/catalogue';
+import { useState } from 'react';
+import type { SearchFilters } from '../use-item-search';
+
+export type SearchFilterBarProps = {
+  filters: SearchFilters;
+  departments: Department[];
+  onChange: (filters: SearchFilters) => void;
+};
+
+const AUDIENCES = [
+  { value: undefined, label: '全部' },
+  { value: 'person', label: '个人' },
+  { value: 'business', label: '法人' },
+] as const;
+
+const SCOPES: { value: TongbanScope | undefined; label: string }[] = [
+  { value: undefined, label: '不限' },
+  { value: 'city', label: '全市通办' },
+  { value: 'cross-province', label: '跨省通办' },
+];
+
+function Chip(props: { label: string; active: boolean; onClick: () => void }) {
+  return (
+    <View
+      className={props.active ? 'chip chip--active' : 'chip'}
+      role='button'
+      aria-pressed={props.active}
+      onClick={props.onClick}
+    >
+      {props.active ? '✓ ' : ''}
+      {props.label}
+    </View>
+  );
+}
+
+/** Audience, department, 全程网办 and 通办 filters; selected chips carry a tick, not only a colour. */
+export function SearchFilterBar({ filters, departments, onChange }: SearchFilterBarProps) {
+  const [showDepartments, setShowDepartments] = useState(false);
+  const department = departments.find((d) => d.id === filters.department);
+  return (
+    <View className='filters'>
+      <View className='chips'>
+        {AUDIENCES.map((a) => (
+          <Chip
+            key={a.label}
+            label={a.label}
+            active={filters.audience === a.value}
+            onClick={() => onChange({ ...filters, audience: a.value })}
+          />
+        ))}
+        <Chip
+          label='全程网办'
+          active={filters.fullyOnline === true}
+          onClick={() => onChange({ ...filters, fullyOnline: filters.fullyOnline ? undefined : true })}
+        />
+        {SCOPES.map((s) => (
+          <Chip
+            key={s.label}
+            label={s.label}
+            active={filters.scope === s.value}
+            onClick={() => onChange({ ...filters, scope: s.value })}
+          />
+        ))}
+        <Chip
+          label={department ? `部门：${department.shortName}` : '按部门'}
+          active={Boolean(department)}
+          onClick={() => setShowDepartments((v) => !v)}
+        />
+      </View>
+      {showDepartments ? (
+        <View className='chips filters__departments'>
+          <Chip
+            label='全部部门'
+            active={!filters.department}
+            onClick={() => {
+              onChange({ ...filters, department: undefined });
+              setShowDepartments(false);
+            }}
+          />
+          {departments.map((d) => (
+            <Chip
+              key={d.id}
+              label={d.shortName}
+              active={d.id === filters.department}
+              onClick={() => {
+                onChange({ ...filters, department: d.id });
+                setShowDepartments(false);
+              }}
+            />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,77 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { api } from '@/core/api';
+import { isApiError } from '@/core/http/api-error';
+import { queryKeys } from '@/core/query-keys';
+import { formatTimeLimit } from '@/lib/format';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { ItemCard } from '@/ui/item-card';
+import { LoadingState } from '@/ui/loading-state';
+import { navigate } from '@/ui/navigate';
+import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { MaterialList } from '../guide/material-list';
+
+/** 一件事: several items, one application, one set of materials. */
+export default function ThemePage() {
+  const code = useRouter().params.code ?? '';
+  const theme = useQuery({
+    queryKey: queryKeys.theme(code),
+    queryFn: ({ signal }) => api.theme(code, signal),
+    enabled: code !== '',
+  });
+
+  if (!code || (isApiError(theme.error) && theme.error.code === 'NOT_FOUND')) {
+    return (
+      <PageShell>
+        <EmptyState title='未找到该主题事项' description='请返回首页查看其他“一件事”'>
+          <Button type='primary' className='tap-target' onClick={() => navigate(routes.home)}>
+            返回首页
+          </Button>
+        </EmptyState>
+      </PageShell>
+    );
+  }
+  if (theme.isPending) return <PageShell><LoadingState /></PageShell>;
+  if (theme.isError) {
+    return (
+      <PageShell>
+        <ErrorState error={theme.error} onRetry={() => void theme.refetch()} />
+      </PageShell>
+    );
+  }
+  const t = theme.data;
+  const separateDays = t.items.reduce((sum, item) => sum + item.promisedDays, 0);
+  return (
+    <PageShell>
+      <View className='section'>
+        <View className='section__title' role='heading' aria-level={1}>
+          {t.name}
+        </View>
+        <Text className='muted'>{t.description}</Text>
+        <View className='kv'>
+          <Text className='kv__key'>合并办理承诺时限</Text>
+          <Text className='kv__value'>
+            {formatTimeLimit(t.promisedDays)}
+            {separateDays > t.promisedDays ? `（分别办理共${separateDays}个工作日）` : ''}
+          </Text>
+        </View>
+        <View className='kv'>
+          <Text className='kv__key'>到现场次数</Text>
+          <Text className='kv__value'>{t.visits === 0 ? '0次' : `最多${t.visits}次`}</Text>
+        </View>
+      </View>
+      <Text className='section__title theme__items-title'>包含的事项（{t.items.length}项）</Text>
+      {t.items.map((item) => (
+        <ItemCard key={item.code} item={item} />
+      ))}
+      <View className='section'>
+        <Text className='section__title'>一套材料（已合并重复材料，共{t.materials.length}项）</Text>
+        <MaterialList materials={t.materials} />
+      </View>
+    </PageShell>
+  );
+}

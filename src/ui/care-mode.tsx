@@ -1,0 +1,26 @@
+import { createContext, useCallback, useContext, useMemo, useState, type PropsWithChildren } from 'react';
+import { isBoolean, readStored, writeStored } from '@/core/storage';
+
+const CARE_MODE_KEY = 'care-mode';
+
+interface CareModeValue {
+  careMode: boolean;
+  setCareMode: (on: boolean) => void;
+}
+
+const CareModeContext = createContext<CareModeValue>({ careMode: false, setCareMode: () => undefined });
+
+/** 关怀模式: larger text and tap targets app-wide, remembered on the device. */
+export function CareModeProvider({ children }: PropsWithChildren) {
+  const [careMode, setState] = useState(() => readStored(CARE_MODE_KEY, isBoolean) ?? false);
+  const setCareMode = useCallback((on: boolean) => {
+    setState(on);
+    writeStored(CARE_MODE_KEY, on);
+  }, []);
+  const value = useMemo(() => ({ careMode, setCareMode }), [careMode, setCareMode]);
+  return <CareModeContext.Provider value={value}>{children}</CareModeContext.Provider>;
+}
+
+export function useCareMode(): CareModeValue {
+  return useContext(CareModeContext);
+}

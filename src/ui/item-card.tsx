@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components';
+import type { ItemSummary } from '@contract/catalogue';
+import type { HighlightRange } from '@contract/search';
+import { formatTimeLimit } from '@/lib/format';
+import { HighlightedText } from './highlighted-text';
+import { ItemTags } from './item-tags';
+import { navigate } from './navigate';
+import { routes } from './routes';
+
+export type ItemCardProps = {
+  item: ItemSummary;
+  nameHighlights?: ReadonlyArray<HighlightRange>;
+  /** Why it matched when not by name, e.g. "别名：迁户口". */
+  matchNote?: { label: string; text: string; ranges: ReadonlyArray<HighlightRange> };
+};
+
+const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
+
+/** One service item in a list: tap to open its guide. */
+export function ItemCard({ item, nameHighlights = [], matchNote }: ItemCardProps) {
+  return (
+    <View
+      className='item-card tap-target'
+      hoverClass='item-card--pressed'
+      role='link'
+      aria-label={item.name}
+      onClick={() => navigate(routes.guide(item.code))}
+    >
+      <HighlightedText className='item-card__name' text={item.name} ranges={nameHighlights} />
+      {matchNote ? (
+        <View className='item-card__match'>
+          <Text>{matchNote.label}：</Text>
+          <HighlightedText text={matchNote.text} ranges={matchNote.ranges} />
+        </View>
+      ) : null}
+      <View className='item-card__meta'>
+        <Text>{item.departmentName}</Text>
+        <Text> · {item.audiences.map((a) => AUDIENCE_LABEL[a]).join('/')}</Text>
+        <Text> · 承诺{formatTimeLimit(item.promisedDays)}</Text>
+      </View>
+      <ItemTags tags={item.tags} />
+    </View>
+  );
+}

@@ -1,0 +1,19 @@
+/** Page paths in one place; features link to each other by path, never by import. */
+export const routes = {
+  home: '/search/home/index',
+  search: '/search/results/index',
+  guide: (code: string) => `/search/guide/index?code=${encodeURIComponent(code)}`,
+  theme: (code: string) => `/search/theme/index?code=${encodeURIComponent(code)}`,
+  nearby: '/search/nearby/index',
+  me: '/me/index/index',
+  login: (redirect?: string) => (redirect ? `/me/login/index?redirect=${encodeURIComponent(redirect)}` : '/me/login/index'),
+  favourites: '/me/favourites/index',
+  realName: '/me/real-name/index',
+  privacy: '/me/privacy/index',
+} as const;
+
+/** Tab pages must be opened with switchTab, which takes no query string. */
+export const tabPaths: readonly string[] = [routes.home, routes.search, routes.me];
+
+/** The search tab reads its query from here (switchTab cannot carry one). */
+export const SEARCH_HANDOFF_KEY = 'search.handoff';
