@@ -1,7 +1,7 @@
 // One jest run, several projects: each folder under test/ is one kind of test.
 const shared = {
   rootDir: __dirname,
-  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  transform: { '^.+\\.(m?js|jsx|tsx?)$': 'babel-jest' },
   // Taro's H5 runtime, its router and NutUI ship ESM (nested packages too): transform everything.
   transformIgnorePatterns: [],
   moduleNameMapper: {

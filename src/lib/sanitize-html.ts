@@ -1,11 +1,5 @@
-import {
-  FilterXSS,
-  escapeAttrValue,
-  escapeHtml,
-  friendlyAttrValue,
-  type IFilterXSSOptions,
-  type IWhiteList,
-} from 'xss';
+import { FilterXSS, type IFilterXSSOptions, type IWhiteList } from 'xss';
+import { decodeHtmlEntities, escapeHtmlAttribute, escapeHtmlText } from './html-entities';
 
 /**
  * Guide HTML (办理条件, 设定依据) is copied from department systems and must be treated as hostile:
@@ -50,7 +44,10 @@ const DROP_WITH_CONTENT = new Set([
   'math',
 ]);
 
-/** Checked after entity decoding, so `javascript&#58;` or `java&#x09;script:` cannot slip through. */
+/**
+ * A whitelist of schemes, checked after entity decoding so `javascript&#58;` cannot pass as
+ * something else. Relative URLs are dropped too: the mini-program has no page they could point to.
+ */
 const ALLOWED_HREF = /^(?:https?|tel):/i;
 
 const SPAN_VALUE = /^\d{1,3}$/;
@@ -69,13 +66,18 @@ function elementName(tagHtml: string): string {
  * swallows the rest of the input, as it would in a browser; same-name nesting is counted so that
  * `<svg><svg></svg>…</svg>` ends where it should.
  */
-function createContentDropper() {
+interface ContentDropper {
+  readonly dropping: boolean;
+  /** Returns true when the tag is consumed by the dropper. */
+  consume(tagHtml: string, isClosing: boolean): boolean;
+}
+
+function createContentDropper(): ContentDropper {
   let open: { name: string; depth: number } | null = null;
   return {
     get dropping(): boolean {
       return open !== null;
     },
-    /** Returns true when the tag is consumed by the dropper. */
     consume(tagHtml: string, isClosing: boolean): boolean {
       const name = elementName(tagHtml);
       if (open) {
@@ -95,10 +97,21 @@ function createContentDropper() {
   };
 }
 
+/**
+ * Browsers ignore control characters and surrounding spaces in URLs (`java\tscript:` runs), so they
+ * are removed before the scheme check; the checked string is what gets written back.
+ */
+function decodeAttributeValue(raw: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const controls = /[\u0000-\u001f\u007f]/g;
+  return decodeHtmlEntities(raw).replace(controls, '').trim();
+}
+
+/** An attribute as it will be written, or '' to drop it. */
 function safeAttribute(tag: string, name: string, rawValue: string): string {
-  const value = friendlyAttrValue(rawValue);
+  const value = decodeAttributeValue(rawValue);
   if (tag === 'a' && name === 'href') {
-    return ALLOWED_HREF.test(value) ? `href="${escapeAttrValue(value)}"` : '';
+    return ALLOWED_HREF.test(value) ? `href="${escapeHtmlAttribute(value)}"` : '';
   }
   if (name === 'colspan' || name === 'rowspan') {
     return SPAN_VALUE.test(value) ? `${name}="${value}"` : '';
@@ -119,7 +132,7 @@ export function sanitizeGuideHtml(html: string): string {
       dropper.consume(tagHtml, info.isClosing === true) ? '' : undefined,
     onTagAttr: (tag, name, value, isWhiteAttr) =>
       isWhiteAttr ? safeAttribute(tag, name, value) : undefined,
-    escapeHtml: (text) => (dropper.dropping ? '' : escapeHtml(text)),
+    escapeHtml: (text) => (dropper.dropping ? '' : escapeHtmlText(text)),
   };
   return new FilterXSS(options).process(html);
 }
@@ -143,41 +156,6 @@ const LINE_BREAKING = new Set([
 ]);
 const CELL = new Set(['td', 'th']);
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  middot: '·',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  times: '×',
-  yen: '¥',
-  copy: '©',
-  reg: '®',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (entity: string, body: string) => {
-    if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    const code =
-      body[1] === 'x' || body[1] === 'X'
-        ? parseInt(body.slice(2), 16)
-        : parseInt(body.slice(1), 10);
-    const representable = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return representable ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
-
 /**
  * Readable text from guide HTML (share text, list previews, screen-reader labels). The result is
  * plain text with entities decoded: render it as text, never feed it back in as HTML.
@@ -194,7 +172,7 @@ export function htmlToPlainText(html: string): string {
       if (LINE_BREAKING.has(name)) return '\n';
       return CELL.has(name) ? ' ' : '';
     },
-    escapeHtml: (text) => (dropper.dropping ? '' : decodeEntities(text)),
+    escapeHtml: (text) => (dropper.dropping ? '' : decodeHtmlEntities(text)),
   }).process(html);
 
   return raw

@@ -69,6 +69,12 @@ describe('sanitizeGuideHtml', () => {
     expect(sanitizeGuideHtml(`<a href="${href}">x</a>`)).toBe('<a>x</a>');
   });
 
+  it('cannot be broken out of an href with encoded quotes', () => {
+    expect(
+      sanitizeGuideHtml('<a href="https://a.cn/?q=&quot;><script>alert(1)</script>">x</a>'),
+    ).toBe('<a href="https://a.cn/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">x</a>');
+  });
+
   it('keeps numeric colspan/rowspan only', () => {
     expect(
       sanitizeGuideHtml('<table><tr><td colspan="2" rowspan="x" class="c">a</td></tr></table>'),

@@ -136,8 +136,8 @@ function rank(index: SearchIndex, folded: string, filter: Filter): Ranked {
     terms = words.map((w) => runTerm(index, w, filter));
     items = terms[0].items.filter((i) => terms.every((t) => t.score[i] !== NO_MATCH));
   }
-  // An item is ranked by its weakest term (for a phrase, its only one).
-  const score = (i: number): number => Math.max(...terms.map((t) => t.score[i]));
+  // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
+  const score = (i: number): number => terms.reduce((sum, t) => sum + t.score[i], 0);
   const scores = new Map(items.map((i) => [i, score(i)]));
   items = [...items].sort(
     (a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || compareForBrowse(index.items[a], index.items[b]),

@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { seedCalendar } from '../../gateway/seed/calendar';
+import { createWorkdayCalendar } from '../../src/lib/workdays';
+import { formatChineseDate } from '../../src/lib/format';
+import { launchBrowser, openPhone } from './support/browser';
+import { startGateway, type RunningGateway } from './support/running-gateway';
+
+let gateway: RunningGateway;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  gateway = await startGateway();
+  browser = await launchBrowser();
+  ({ page } = await openPhone(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+async function typeQuery(text: string) {
+  const input = page.locator('.search__input input');
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 30 });
+}
+
+test('a resident finds 户口迁移 by characters and by pinyin initials, and reads its guide', async () => {
+  await page.goto(gateway.baseUrl + '/');
+  await page.getByText('热门事项').waitFor();
+  await page.getByText('一件事一次办').waitFor();
+
+  await page.locator('.home__search').click();
+  await page.waitForURL(/\/search\/results\/index/);
+
+  await typeQuery('户口迁移');
+  const firstCard = page.locator('.item-card').first();
+  await firstCard.locator('.item-card__name').getByText('户口迁移', { exact: false }).waitFor();
+  expect(await firstCard.locator('.hl').first().textContent()).toBe('户口迁移');
+  await page.getByText(/共找到 \d+ 个事项/).waitFor();
+
+  await typeQuery('hkqy');
+  await page.waitForFunction(
+    () => document.querySelector('.item-card .hl')?.textContent === '户口迁移',
+    undefined,
+    { timeout: 10000 },
+  );
+  const name = (await page.locator('.item-card__name').first().textContent()) ?? '';
+  expect(name.startsWith('户口迁移')).toBe(true);
+
+  await page.locator('.item-card').first().click();
+  await page.waitForURL(/\/search\/guide\/index\?code=/);
+  await page.getByText('法定时限').waitFor();
+  await page.getByText('承诺时限').waitFor();
+  await page.getByText('审查要点', { exact: false }).first().waitFor();
+
+  // The expected completion date is counted in working days over the gateway's holiday calendar.
+  const code = new URL(page.url()).searchParams.get('code') ?? '';
+  const guide = (await (await fetch(`${gateway.baseUrl}/api/items/${code}`)).json()) as {
+    data: { promisedDays: number };
+  };
+  const expected = createWorkdayCalendar(seedCalendar).expectedCompletionDate(new Date(), guide.data.promisedDays);
+  const completion = await page.locator('.completion').textContent();
+  expect(completion).toContain('今天申请，预计');
+  expect(completion).toContain(formatChineseDate(expected));
+});
+
+test('a search that finds nothing says so and offers other items', async () => {
+  await page.goto(gateway.baseUrl + '/search/results/index');
+  await typeQuery('量子纠缠许可');
+  await page.getByText('没有找到与“量子纠缠许可”相关的事项').waitFor();
+  await page.getByText('换个说法试试', { exact: false }).waitFor();
+});
+
+test('hostile search text is searched as text, never breaks the page', async () => {
+  await page.goto(gateway.baseUrl + '/search/results/index');
+  for (const text of ["' OR 1=1 --", '<script>alert(1)</script>', '%_%']) {
+    await typeQuery(text);
+    await page.getByText(/没有找到与|共找到/).first().waitFor();
+    expect(await page.locator('.state--error').count()).toBe(0);
+  }
+});

@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildGateway } from '../../../gateway/src/server';
+
+export interface RunningGateway {
+  app: FastifyInstance;
+  baseUrl: string;
+  dataDir: string;
+  /** The last SMS code the gateway "sent" to each mobile. */
+  smsCodes: Map<string, string>;
+  close: () => Promise<void>;
+}
+
+const H5_DIST = path.resolve(__dirname, '../../../dist/h5');
+
+/** The real gateway with its seed, serving the built H5 app, on a free loopback port. */
+export async function startGateway(): Promise<RunningGateway> {
+  if (!existsSync(path.join(H5_DIST, 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)');
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hsz-e2e-'));
+  const smsCodes = new Map<string, string>();
+  const app = await buildGateway({
+    dataDir,
+    staticDir: H5_DIST,
+    logLevel: 'warn',
+    onSmsCode: (mobile, code) => smsCodes.set(mobile, code),
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('gateway did not bind a TCP port');
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    dataDir,
+    smsCodes,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
