@@ -1,0 +1,30 @@
+import type { CatalogueStore } from './store/catalogue-store';
+import type { FavouriteStore } from './store/favourite-store';
+import type { UserStore } from './store/user-store';
+import type { SearchService } from './search/search-service';
+import type { SmsService } from './auth/sms-service';
+import type { TokenService } from './auth/token-service';
+import type { PlatformIdentity } from './auth/platform-identity';
+
+/** Per-IP request limits (the per-number SMS limits are fixed by policy in sms-service). */
+export interface IpLimits {
+  /** SMS sends per IP per hour. */
+  smsPerHour: number;
+  /** Login and refresh attempts per IP per minute. */
+  authPerMinute: number;
+}
+
+export const DEFAULT_IP_LIMITS: IpLimits = { smsPerHour: 30, authPerMinute: 30 };
+
+/** What route handlers use: created once per gateway, shared by every request. */
+export interface GatewayContext {
+  now: () => Date;
+  catalogue: CatalogueStore;
+  search: SearchService;
+  users: UserStore;
+  favourites: FavouriteStore;
+  sms: SmsService;
+  tokens: TokenService;
+  identity: PlatformIdentity;
+  ipLimits: IpLimits;
+}
