@@ -5,6 +5,13 @@ import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
 
+/**
+ * Packages that ship modern syntax (react-query uses #private class fields): compiled with our
+ * browserslist like our own code. Older mini-program engines cannot parse them, and Taro's H5
+ * minifier (quote_keys) corrupts them.
+ */
+const transpiledPackages = (file: string) => /node_modules[\\/]@tanstack[\\/]/.test(file);
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hongshan-zhangshangban',
@@ -28,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: [transpiledPackages] },
       // NutUI's per-component CSS arrives in different orders from different pages; order is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
@@ -41,10 +49,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
+      compile: { include: [transpiledPackages] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
@@ -56,7 +68,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

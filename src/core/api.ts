@@ -17,10 +17,11 @@ import { request } from './http/client';
 export const api = {
   home: (signal?: AbortSignal) => request<HomeFeed>({ url: '/home', signal }),
   departments: (signal?: AbortSignal) => request<{ departments: Department[] }>({ url: '/departments', signal }),
-  search: (query: SearchQuery, signal?: AbortSignal) => request<SearchResult>({ url: '/search', params: query, signal }),
-  suggest: (q: string, signal?: AbortSignal) => request<SuggestResult>({ url: '/search/suggest', params: { q }, signal }),
-  guide: (code: string, signal?: AbortSignal) =>
-    request<Guide>({ url: `/items/${encodeURIComponent(code)}`, signal }),
+  search: (query: SearchQuery, signal?: AbortSignal) =>
+    request<SearchResult>({ url: '/search', params: query, signal }),
+  suggest: (q: string, signal?: AbortSignal) =>
+    request<SuggestResult>({ url: '/search/suggest', params: { q }, signal }),
+  guide: (code: string, signal?: AbortSignal) => request<Guide>({ url: `/items/${encodeURIComponent(code)}`, signal }),
   theme: (code: string, signal?: AbortSignal) =>
     request<ThemeItem>({ url: `/themes/${encodeURIComponent(code)}`, signal }),
   halls: (signal?: AbortSignal) => request<{ halls: Hall[] }>({ url: '/halls', signal }),

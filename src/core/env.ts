@@ -22,6 +22,5 @@ export const env = {
    * Gateway origin. H5 is served by the gateway itself, so it defaults to the page's own origin
    * (empty); mini-programs need an absolute HTTPS origin from TARO_APP_API_BASE.
    */
-  apiOrigin:
-    platform === 'h5' ? trimSlash(process.env.TARO_APP_H5_API_BASE) : trimSlash(process.env.TARO_APP_API_BASE),
+  apiOrigin: platform === 'h5' ? trimSlash(process.env.TARO_APP_H5_API_BASE) : trimSlash(process.env.TARO_APP_API_BASE),
 } as const;

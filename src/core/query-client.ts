@@ -9,7 +9,8 @@ export function createQueryClient(): QueryClient {
         staleTime: 5 * 60 * 1000,
         gcTime: 30 * 60 * 1000,
         // Retry only what may pass the second time; a 404 or a validation error will not.
-        retry: (failureCount, error) => failureCount < 2 && isApiError(error) && error.retryable && error.code !== 'RATE_LIMITED',
+        retry: (failureCount, error) =>
+          failureCount < 2 && isApiError(error) && error.retryable && error.code !== 'RATE_LIMITED',
         refetchOnWindowFocus: false,
       },
       mutations: { retry: false },

@@ -24,10 +24,7 @@ function splitsPair(text: string, index: number): boolean {
  * treated as hints: clamped to the text, widened outwards rather than cutting an emoji in half, and
  * dropped when empty, inverted or NaN. The segments always concatenate back to `text` exactly.
  */
-export function splitHighlights(
-  text: string,
-  ranges: ReadonlyArray<readonly [number, number]>,
-): HighlightSegment[] {
+export function splitHighlights(text: string, ranges: ReadonlyArray<readonly [number, number]>): HighlightSegment[] {
   const clean: [number, number][] = [];
   for (const [rawStart, rawEnd] of ranges) {
     if (Number.isNaN(rawStart) || Number.isNaN(rawEnd)) continue;

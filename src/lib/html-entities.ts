@@ -37,10 +37,7 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 export function decodeHtmlEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, (entity: string, body: string) => {
     if (body[0] !== '#') return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    const code =
-      body[1] === 'x' || body[1] === 'X'
-        ? parseInt(body.slice(2), 16)
-        : parseInt(body.slice(1), 10);
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     const representable = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
     return representable ? String.fromCodePoint(code) : '\ufffd';
   });
@@ -56,9 +53,5 @@ export function escapeHtmlText(text: string): string {
  * that was validated, whatever entities the original markup used.
  */
 export function escapeHtmlAttribute(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

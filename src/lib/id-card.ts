@@ -1,8 +1,7 @@
 import { parseChinaDay, toChinaDate } from './china-time';
 
 export type IdCardCheck =
-  | { valid: true; birthDate: string; gender: 'male' | 'female'; regionCode: string }
-  | { valid: false; reason: string };
+  { valid: true; birthDate: string; gender: 'male' | 'female'; regionCode: string } | { valid: false; reason: string };
 
 /** ISO 7064 MOD 11-2 weights for the first 17 digits (GB 11643-1999). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

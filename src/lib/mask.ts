@@ -12,9 +12,7 @@ function keepEnds(value: string, head: number, tail: number): string {
   const n = chars.length;
   if (n === 0) return '';
   if (n > head + tail) {
-    return (
-      chars.slice(0, head).join('') + STAR.repeat(n - head - tail) + chars.slice(n - tail).join('')
-    );
+    return chars.slice(0, head).join('') + STAR.repeat(n - head - tail) + chars.slice(n - tail).join('');
   }
   if (n >= 3) return chars[0] + STAR.repeat(n - 2) + chars[n - 1];
   return STAR.repeat(n);

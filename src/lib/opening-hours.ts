@@ -41,9 +41,7 @@ export function isOpenNow(hall: Hall, now: Date, calendar: WorkdayCalculator): b
 
 /** [1,2,3,5] → '周一至周三、周五'; all seven days → '每天'. */
 function describeWeekdays(days: readonly number[]): string {
-  const sorted = [...new Set(days)]
-    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7)
-    .sort((a, b) => a - b);
+  const sorted = [...new Set(days)].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort((a, b) => a - b);
   if (sorted.length === 7) return '每天';
   const runs: [number, number][] = [];
   for (const d of sorted) {

@@ -128,32 +128,15 @@ export function sanitizeGuideHtml(html: string): string {
     stripIgnoreTag: true,
     allowCommentTag: false,
     css: false,
-    onTag: (_tag, tagHtml, info) =>
-      dropper.consume(tagHtml, info.isClosing === true) ? '' : undefined,
-    onTagAttr: (tag, name, value, isWhiteAttr) =>
-      isWhiteAttr ? safeAttribute(tag, name, value) : undefined,
+    onTag: (_tag, tagHtml, info) => (dropper.consume(tagHtml, info.isClosing === true) ? '' : undefined),
+    onTagAttr: (tag, name, value, isWhiteAttr) => (isWhiteAttr ? safeAttribute(tag, name, value) : undefined),
     escapeHtml: (text) => (dropper.dropping ? '' : escapeHtmlText(text)),
   };
   return new FilterXSS(options).process(html);
 }
 
 /** Tags that end a line of text; table cells are separated by a space instead. */
-const LINE_BREAKING = new Set([
-  'br',
-  'p',
-  'div',
-  'li',
-  'tr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'ul',
-  'ol',
-]);
+const LINE_BREAKING = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol']);
 const CELL = new Set(['td', 'th']);
 
 /**

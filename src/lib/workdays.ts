@@ -48,15 +48,13 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
   const holidays = new Set(cal.holidays);
   const makeupWorkdays = new Set(cal.makeupWorkdays);
 
-  const covered = (day: ChinaDay): boolean =>
-    day.year() >= cal.fromYear && day.year() <= cal.toYear;
+  const covered = (day: ChinaDay): boolean => day.year() >= cal.fromYear && day.year() <= cal.toYear;
 
   const holiday = (day: ChinaDay): boolean => covered(day) && holidays.has(formatChinaDay(day));
 
   // A date listed in both sets is a data error; the holiday wins because closing on a day that
   // turns out to be open is the less harmful mistake for someone planning a visit.
-  const makeup = (day: ChinaDay): boolean =>
-    covered(day) && !holiday(day) && makeupWorkdays.has(formatChinaDay(day));
+  const makeup = (day: ChinaDay): boolean => covered(day) && !holiday(day) && makeupWorkdays.has(formatChinaDay(day));
 
   const workday = (day: ChinaDay): boolean => {
     if (holiday(day)) return false;
@@ -87,8 +85,7 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
 
     expectedCompletionDate(submittedAt, promisedDays) {
       checkDayCount(promisedDays, 'promisedDays');
-      if (promisedDays < 0)
-        throw new RangeError(`promisedDays must not be negative, got ${promisedDays}`);
+      if (promisedDays < 0) throw new RangeError(`promisedDays must not be negative, got ${promisedDays}`);
       const submitted = toChinaDay(submittedAt);
       if (promisedDays === 0) {
         return formatChinaDay(workday(submitted) ? submitted : step(submitted, 1));

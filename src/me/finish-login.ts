@@ -10,6 +10,11 @@ export function finishLogin(redirect: string | undefined): void {
     else navigate(routes.me);
     return;
   }
-  if (tabPaths.includes(target.split('?')[0])) navigate(target);
+  const targetPath = target.split('?')[0];
+  if (tabPaths.includes(targetPath)) return navigate(target);
+  // Usually the page that sent the user here is right below: go back to it, state and all.
+  const pages = Taro.getCurrentPages();
+  const previous = pages[pages.length - 2];
+  if (previous?.route && `/${previous.route.replace(/^\//, '')}` === targetPath) void Taro.navigateBack();
   else void Taro.redirectTo({ url: target });
 }

@@ -6,7 +6,8 @@ export const routes = {
   theme: (code: string) => `/search/theme/index?code=${encodeURIComponent(code)}`,
   nearby: '/search/nearby/index',
   me: '/me/index/index',
-  login: (redirect?: string) => (redirect ? `/me/login/index?redirect=${encodeURIComponent(redirect)}` : '/me/login/index'),
+  login: (redirect?: string) =>
+    redirect ? `/me/login/index?redirect=${encodeURIComponent(redirect)}` : '/me/login/index',
   favourites: '/me/favourites/index',
   realName: '/me/real-name/index',
   privacy: '/me/privacy/index',

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone } from './support/browser';
+import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
 
 let gateway: RunningGateway;
@@ -24,7 +24,7 @@ test('malformed JSON from the gateway shows a clear message and a retry that rec
   await page.goto(gateway.baseUrl + '/');
   await page.getByText('服务返回的数据无法识别，请稍后重试').waitFor({ timeout: 20000 });
   await page.unroute('**/api/home');
-  await page.getByText('重试').click();
+  await button(page, '重试').click();
   await page.getByText('热门事项').waitFor();
   expect(await page.locator('.state--error').count()).toBe(0);
 });
@@ -34,13 +34,13 @@ test('a gateway that cannot be reached shows a network message with a retry', as
   await page.goto(gateway.baseUrl + '/');
   await page.getByText('网络连接失败，请检查网络后重试').waitFor({ timeout: 20000 });
   await page.unroute('**/api/home');
-  await page.getByText('重试').click();
+  await button(page, '重试').click();
   await page.getByText('热门事项').waitFor();
 });
 
 test('an unknown item code shows "not found" with a way back to search', async () => {
   await page.goto(gateway.baseUrl + '/search/guide/index?code=NO-SUCH-ITEM');
   await page.getByText('未找到该事项').waitFor();
-  await page.getByText('去搜索').click();
+  await button(page, '去搜索').click();
   await page.waitForURL(/\/search\/results\/index/);
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone } from './support/browser';
+import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
 
 let gateway: RunningGateway;
@@ -26,30 +26,36 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   const item = search.data.hits[0].item;
 
   await page.goto(`${gateway.baseUrl}/search/guide/index?code=${item.code}`);
-  await page.getByText('☆ 收藏').click();
+  await button(page, '☆ 收藏').click();
   await page.waitForURL(/\/me\/login\/index/);
 
   await page.locator('.field__input input').first().fill(MOBILE);
-  await page.getByText('获取验证码').click();
+  await button(page, '获取验证码').click();
   // Consent comes before any personal data is sent.
   await page.getByText('请先阅读并同意《隐私政策》').waitFor();
   expect(gateway.smsCodes.has(MOBILE)).toBe(false);
 
   await page.locator('.login__check').click();
-  await page.getByText('获取验证码').click();
+  await button(page, '获取验证码').click();
   await page.getByText(/\d+秒后重发/).waitFor();
   const code = gateway.smsCodes.get(MOBILE);
   expect(code).toMatch(/^\d{6}$/);
 
-  await page.locator('.field__input input').nth(1).fill('000000' === code ? '111111' : '000000');
+  await page
+    .locator('.field__input input')
+    .nth(1)
+    .fill('000000' === code ? '111111' : '000000');
   await page.locator('.login__submit').click();
   await page.locator('.field__error').first().waitFor();
 
-  await page.locator('.field__input input').nth(1).fill(code ?? '');
+  await page
+    .locator('.field__input input')
+    .nth(1)
+    .fill(code ?? '');
   await page.locator('.login__submit').click();
   await page.waitForURL(/\/search\/guide\/index/);
 
-  await page.getByText('☆ 收藏').click();
+  await button(page, '☆ 收藏').click();
   await page.getByText('★ 已收藏').waitFor();
 
   await page.goto(`${gateway.baseUrl}/me/favourites/index`);

@@ -41,11 +41,9 @@ test('a resident finds 户口迁移 by characters and by pinyin initials, and re
   await page.getByText(/共找到 \d+ 个事项/).waitFor();
 
   await typeQuery('hkqy');
-  await page.waitForFunction(
-    () => document.querySelector('.item-card .hl')?.textContent === '户口迁移',
-    undefined,
-    { timeout: 10000 },
-  );
+  await page.waitForFunction(() => document.querySelector('.item-card .hl')?.textContent === '户口迁移', undefined, {
+    timeout: 10000,
+  });
   const name = (await page.locator('.item-card__name').first().textContent()) ?? '';
   expect(name.startsWith('户口迁移')).toBe(true);
 
@@ -77,7 +75,10 @@ test('hostile search text is searched as text, never breaks the page', async () 
   await page.goto(gateway.baseUrl + '/search/results/index');
   for (const text of ["' OR 1=1 --", '<script>alert(1)</script>', '%_%']) {
     await typeQuery(text);
-    await page.getByText(/没有找到与|共找到/).first().waitFor();
+    await page
+      .getByText(/没有找到与|共找到/)
+      .first()
+      .waitFor();
     expect(await page.locator('.state--error').count()).toBe(0);
   }
 });

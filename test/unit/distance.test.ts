@@ -3,12 +3,8 @@ import { distanceMetres, formatDistance } from '../../src/lib/distance';
 describe('distanceMetres', () => {
   // Reference values from the spherical law of cosines with the same mean radius (6371008.8 m).
   it('matches independent great-circle values', () => {
-    expect(
-      distanceMetres({ latitude: 0, longitude: 0 }, { latitude: 1, longitude: 0 }),
-    ).toBeCloseTo(111195.08, 1);
-    expect(
-      distanceMetres({ latitude: 60, longitude: 0 }, { latitude: 60, longitude: 1 }),
-    ).toBeCloseTo(55597.01, 1);
+    expect(distanceMetres({ latitude: 0, longitude: 0 }, { latitude: 1, longitude: 0 })).toBeCloseTo(111195.08, 1);
+    expect(distanceMetres({ latitude: 60, longitude: 0 }, { latitude: 60, longitude: 1 })).toBeCloseTo(55597.01, 1);
     // 洪山区政务服务中心 area → 武汉站 area, about 13.8 km.
     const hongshan = { latitude: 30.5049, longitude: 114.343 };
     const station = { latitude: 30.6072, longitude: 114.4241 };
@@ -19,9 +15,7 @@ describe('distanceMetres', () => {
   it('is zero for the same point and finite for antipodes', () => {
     const p = { latitude: 30.5, longitude: 114.3 };
     expect(distanceMetres(p, p)).toBe(0);
-    expect(
-      distanceMetres({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 }),
-    ).toBeCloseTo(20015114.44, 1);
+    expect(distanceMetres({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(20015114.44, 1);
   });
 });
 

@@ -39,9 +39,7 @@ describe('splitHighlights', () => {
       { text: '口迁', highlighted: false },
       { text: '移', highlighted: true },
     ]);
-    expect(splitHighlights('户口', [[0, Number.POSITIVE_INFINITY]])).toEqual([
-      { text: '户口', highlighted: true },
-    ]);
+    expect(splitHighlights('户口', [[0, Number.POSITIVE_INFINITY]])).toEqual([{ text: '户口', highlighted: true }]);
   });
 
   it('ignores empty, inverted, NaN and fully out-of-range ranges', () => {

@@ -5,15 +5,10 @@ describe('isMobileNumber', () => {
     expect(isMobileNumber(s)).toBe(true);
   });
 
-  it.each([
-    '12812341234',
-    '1381234123',
-    '138123412345',
-    '1381234123a',
-    '+8613812341234',
-    '138 1234 1234',
-    '',
-  ])('rejects %s', (s) => {
-    expect(isMobileNumber(s)).toBe(false);
-  });
+  it.each(['12812341234', '1381234123', '138123412345', '1381234123a', '+8613812341234', '138 1234 1234', ''])(
+    'rejects %s',
+    (s) => {
+      expect(isMobileNumber(s)).toBe(false);
+    },
+  );
 });

@@ -120,26 +120,18 @@ describe('describeOpeningHours', () => {
         { weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '12:00' },
       ],
     });
-    expect(describeOpeningHours(h)).toBe(
-      '周一至周五 09:00-12:00、13:30-17:00；周六、周日 09:00-12:00',
-    );
+    expect(describeOpeningHours(h)).toBe('周一至周五 09:00-12:00、13:30-17:00；周六、周日 09:00-12:00');
   });
 
   it('writes gaps in the week as separate runs', () => {
+    expect(describeOpeningHours(hall({ hours: [{ weekdays: [1, 2, 3, 5], open: '09:00', close: '17:00' }] }))).toBe(
+      '周一至周三、周五 09:00-17:00',
+    );
+    expect(describeOpeningHours(hall({ hours: [{ weekdays: [1, 3, 5], open: '09:00', close: '17:00' }] }))).toBe(
+      '周一、周三、周五 09:00-17:00',
+    );
     expect(
-      describeOpeningHours(
-        hall({ hours: [{ weekdays: [1, 2, 3, 5], open: '09:00', close: '17:00' }] }),
-      ),
-    ).toBe('周一至周三、周五 09:00-17:00');
-    expect(
-      describeOpeningHours(
-        hall({ hours: [{ weekdays: [1, 3, 5], open: '09:00', close: '17:00' }] }),
-      ),
-    ).toBe('周一、周三、周五 09:00-17:00');
-    expect(
-      describeOpeningHours(
-        hall({ hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '08:30', close: '18:00' }] }),
-      ),
+      describeOpeningHours(hall({ hours: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], open: '08:30', close: '18:00' }] })),
     ).toBe('每天 08:30-18:00');
   });
 

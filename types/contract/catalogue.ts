@@ -101,11 +101,7 @@ export const Faq = Type.Object({
 export type Faq = Static<typeof Faq>;
 
 /** 办事大厅 / 街道便民服务中心 / 24 小时自助终端. */
-export const HallKind = Type.Union([
-  Type.Literal('hall'),
-  Type.Literal('centre'),
-  Type.Literal('terminal'),
-]);
+export const HallKind = Type.Union([Type.Literal('hall'), Type.Literal('centre'), Type.Literal('terminal')]);
 export type HallKind = Static<typeof HallKind>;
 
 export const OpeningHours = Type.Object({

@@ -56,10 +56,7 @@ export const SearchResult = Type.Object({
 });
 export type SearchResult = Static<typeof SearchResult>;
 
-export const SuggestQuery = Type.Object(
-  { q: Type.String({ maxLength: 500 }) },
-  { additionalProperties: false },
-);
+export const SuggestQuery = Type.Object({ q: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
 export type SuggestQuery = Static<typeof SuggestQuery>;
 
 export const Suggestion = Type.Object({

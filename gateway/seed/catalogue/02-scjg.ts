@@ -3,14 +3,23 @@ import { AT_MAIN, AT_STREETS, M, bizForm, copyOf, dept, form, mat } from './shar
 
 const regBasis = '《中华人民共和国市场主体登记管理条例》第十九条';
 const regRules = '《中华人民共和国市场主体登记管理条例实施细则》';
-const foodBasis = ['《中华人民共和国食品安全法》第三十五条', '《食品经营许可和备案管理办法》第五条、第二十七条'];
-const foodLicence = mat('食品经营许可证', '核验正、副本原件或电子证照，许可状态有效', { src: '市场监管部门', el: true });
-const articles = mat('公司章程（合伙协议）', '全体股东（合伙人）签署，内容符合《中华人民共和国公司法》要求', { form: 'electronic' });
-const resolution = mat('股东会决议或决定', '表决程序和签署符合公司章程，内容与变更事项一致', { form: 'electronic' });
-const shareholderIds = mat('股东（发起人）主体资格证明', '自然人股东提供身份证件；法人股东提供营业执照；可在线实名认证代替', {
-  form: 'electronic',
+const foodBasis = ['《中华人民共和国食品安全法》第三十五条', '《食品经营许可和备案管理办法》'];
+const foodLicence = mat('食品经营许可证', '核验正、副本原件或电子证照，许可状态有效', {
+  src: '市场监管部门',
   el: true,
 });
+const articles = mat('公司章程（合伙协议）', '全体股东（合伙人）签署，内容符合《中华人民共和国公司法》要求', {
+  form: 'electronic',
+});
+const resolution = mat('股东会决议或决定', '表决程序和签署符合公司章程，内容与变更事项一致', { form: 'electronic' });
+const shareholderIds = mat(
+  '股东（发起人）主体资格证明',
+  '自然人股东提供身份证件；法人股东提供营业执照；可在线实名认证代替',
+  {
+    form: 'electronic',
+    el: true,
+  },
+);
 
 export const department: ImportDepartment = dept(
   {
@@ -29,7 +38,6 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [10, 5],
-      visits: 1,
       steps: 'inspect',
       scope: 'city',
       cond: [
@@ -63,7 +71,13 @@ export const department: ImportDepartment = dept(
       days: [10, 3],
       cond: ['已取得食品经营许可证', '许可证载明的事项发生变化，经营场所未改变'],
       note: '经营场所发生变化的，应当重新申请食品经营许可。',
-      mats: [bizForm('食品经营许可变更申请书'), foodLicence, mat('与变更事项有关的材料', '变更经营项目的提交相应设施设备布局；变更名称、负责人的提交变更后的营业执照', { form: 'copy' })],
+      mats: [
+        bizForm('食品经营许可变更申请书'),
+        foodLicence,
+        mat('与变更事项有关的材料', '变更经营项目的提交相应设施设备布局；变更名称、负责人的提交变更后的营业执照', {
+          form: 'copy',
+        }),
+      ],
       basis: foodBasis,
       pop: 220,
     },
@@ -88,7 +102,7 @@ export const department: ImportDepartment = dept(
       days: [10, 0],
       cond: ['终止食品经营活动、许可证有效期届满未延续或营业执照已注销'],
       mats: [bizForm('食品经营许可注销申请书'), foodLicence],
-      basis: ['《食品经营许可和备案管理办法》第四十四条'],
+      basis: ['《食品经营许可和备案管理办法》'],
       pop: 70,
     },
     {
@@ -101,7 +115,7 @@ export const department: ImportDepartment = dept(
       scope: 'city',
       cond: ['仅销售预包装食品（含冷藏冷冻）', '已取得营业执照'],
       mats: [bizForm('仅销售预包装食品备案信息采集表'), M.bizLicence, M.legalRepId],
-      basis: ['《中华人民共和国食品安全法》第三十五条', '《食品经营许可和备案管理办法》第四十八条'],
+      basis: ['《中华人民共和国食品安全法》第三十五条', '《食品经营许可和备案管理办法》'],
       pop: 380,
     },
     {
@@ -114,8 +128,13 @@ export const department: ImportDepartment = dept(
       scope: 'cross-province',
       cond: ['有经营能力的自然人或家庭', '有固定的经营场所', '经营范围不属于法律法规禁止的行业'],
       mats: [form('个体工商户登记（备案）申请书'), M.idCard, M.premises],
-      basis: [regBasis, '《促进个体工商户发展条例》第十条'],
-      faqs: [['办个体户营业执照要多久、要钱吗？', '材料齐全的当场办结，不收费；网上申请的可选择邮寄执照或下载电子营业执照。']],
+      basis: [regBasis, '《促进个体工商户发展条例》'],
+      faqs: [
+        [
+          '办个体户营业执照要多久、要钱吗？',
+          '材料齐全的当场办结，不收费；网上申请的可选择邮寄执照或下载电子营业执照。',
+        ],
+      ],
       halls: AT_STREETS,
       pop: 900,
     },
@@ -128,7 +147,15 @@ export const department: ImportDepartment = dept(
       days: [3, 0],
       scope: 'cross-province',
       cond: ['已登记的个体工商户名称、经营范围、经营场所、组成形式等发生变化'],
-      mats: [form('个体工商户登记（备案）申请书'), M.idCard, mat('与变更事项相关的证明材料', '变更经营场所的提交新场所使用证明，可告知承诺', { nec: 'conditional', form: 'copy', cm: true })],
+      mats: [
+        form('个体工商户登记（备案）申请书'),
+        M.idCard,
+        mat('与变更事项相关的证明材料', '变更经营场所的提交新场所使用证明，可告知承诺', {
+          nec: 'conditional',
+          form: 'copy',
+          cm: true,
+        }),
+      ],
       basis: [regBasis, '《促进个体工商户发展条例》'],
       halls: AT_STREETS,
       pop: 320,
@@ -141,8 +168,12 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [3, 0],
       cond: ['个体工商户经营者拟将个体工商户转让给他人', '原经营者和新经营者双方协商一致'],
-      mats: [form('个体工商户变更经营者申请书'), copyOf('原经营者和新经营者身份证件', '核验原件，双方本人签字', { el: true }), mat('经营者变更协议', '双方签字，约定债权债务处理', {})],
-      basis: ['《促进个体工商户发展条例》第十三条', regRules],
+      mats: [
+        form('个体工商户变更经营者申请书'),
+        copyOf('原经营者和新经营者身份证件', '核验原件，双方本人签字', { el: true }),
+        mat('经营者变更协议', '双方签字，约定债权债务处理', {}),
+      ],
+      basis: ['《促进个体工商户发展条例》', regRules],
       pop: 140,
     },
     {
@@ -155,7 +186,7 @@ export const department: ImportDepartment = dept(
       scope: 'cross-province',
       cond: ['个体工商户不再从事经营活动', '已结清税款，无未办结的行政处罚'],
       mats: [form('个体工商户注销登记申请书'), M.idCard],
-      basis: [regBasis, '《中华人民共和国市场主体登记管理条例》第三十一条'],
+      basis: ['《中华人民共和国市场主体登记管理条例》第十九条、第三十一条'],
       halls: AT_STREETS,
       pop: 260,
     },
@@ -168,7 +199,7 @@ export const department: ImportDepartment = dept(
       days: [3, 1],
       cond: ['个体工商户自愿转型为企业', '转型后的企业符合相应企业类型的设立条件'],
       mats: [bizForm('企业登记申请书'), M.idCard, articles, M.premises],
-      basis: ['《促进个体工商户发展条例》第十四条', regBasis],
+      basis: ['《促进个体工商户发展条例》', regBasis],
       pop: 60,
     },
     {
@@ -180,10 +211,22 @@ export const department: ImportDepartment = dept(
       days: [3, 1],
       scope: 'cross-province',
       cond: ['有符合规定的公司名称和住所', '股东符合法定人数，出资符合公司章程规定', '有公司章程和符合要求的组织机构'],
-      mats: [bizForm('公司登记（备案）申请书'), articles, shareholderIds, M.legalRepId, M.premises, mat('法定代表人、董事、监事和经理的任职文件', '任职程序符合公司章程，人员不属于法律规定不得担任的情形', { form: 'electronic' })],
+      mats: [
+        bizForm('公司登记（备案）申请书'),
+        articles,
+        shareholderIds,
+        M.legalRepId,
+        M.premises,
+        mat('法定代表人、董事、监事和经理的任职文件', '任职程序符合公司章程，人员不属于法律规定不得担任的情形', {
+          form: 'electronic',
+        }),
+      ],
       basis: [regBasis, '《中华人民共和国公司法》第二十九条、第三十条'],
       faqs: [
-        ['在洪山区开公司最快多久？', '通过“企业开办一件事”一网通办，营业执照、公章刻制、发票申领、社保登记等 0.5 个工作日内办结。'],
+        [
+          '在洪山区开公司最快多久？',
+          '通过“企业开办一件事”一网通办，营业执照、公章刻制、发票申领、社保登记等 0.5 个工作日内办结。',
+        ],
         ['没有办公室能注册公司吗？', '需要有住所；可使用符合条件的住所（经营场所）申报承诺，或入驻区内集中登记地。'],
       ],
       pop: 940,
@@ -197,7 +240,15 @@ export const department: ImportDepartment = dept(
       days: [3, 1],
       scope: 'cross-province',
       cond: ['公司登记事项发生变更', '变更事项已按公司章程作出决议'],
-      mats: [bizForm('公司登记（备案）申请书'), resolution, mat('修改后的公司章程或章程修正案', '涉及章程修改的提交，法定代表人签署', { nec: 'conditional', form: 'electronic' }), M.bizLicence],
+      mats: [
+        bizForm('公司登记（备案）申请书'),
+        resolution,
+        mat('修改后的公司章程或章程修正案', '涉及章程修改的提交，法定代表人签署', {
+          nec: 'conditional',
+          form: 'electronic',
+        }),
+        M.bizLicence,
+      ],
       basis: ['《中华人民共和国市场主体登记管理条例》第二十四条', '《中华人民共和国公司法》第三十四条'],
       pop: 480,
     },
@@ -222,7 +273,11 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [3, 1],
       scope: 'cross-province',
-      cond: ['未发生债权债务或已将债权债务清偿完结', '未发生或已结清清偿费用、职工工资、社会保险费用、法定补偿金、应缴纳税款', '在国家企业信用信息公示系统公示满 20 日无异议'],
+      cond: [
+        '未发生债权债务或已将债权债务清偿完结',
+        '未发生或已结清清偿费用、职工工资、社会保险费用、法定补偿金、应缴纳税款',
+        '在国家企业信用信息公示系统公示满 20 日无异议',
+      ],
       mats: [bizForm('简易注销登记申请书'), mat('全体投资人承诺书', '全体投资人签字（盖章），承诺内容真实', {})],
       basis: ['《中华人民共和国市场主体登记管理条例》第三十三条', '《中华人民共和国公司法》第二百四十条'],
       pop: 220,
@@ -235,7 +290,12 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [3, 1],
       cond: ['隶属公司已依法设立并存续', '分公司有固定的营业场所'],
-      mats: [bizForm('分公司登记申请书'), M.bizLicence, copyOf('分公司负责人任职文件及身份证件', '由隶属公司出具任命文件', {}), M.premises],
+      mats: [
+        bizForm('分公司登记申请书'),
+        M.bizLicence,
+        copyOf('分公司负责人任职文件及身份证件', '由隶属公司出具任命文件', {}),
+        M.premises,
+      ],
       basis: [regBasis, '《中华人民共和国公司法》第十三条'],
       pop: 120,
     },
@@ -258,7 +318,11 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [3, 1],
-      cond: ['有二个以上合伙人，普通合伙人具有完全民事行为能力', '有书面合伙协议和合伙人认缴或实际缴付的出资', '有合伙企业名称和生产经营场所'],
+      cond: [
+        '有二个以上合伙人，普通合伙人具有完全民事行为能力',
+        '有书面合伙协议和合伙人认缴或实际缴付的出资',
+        '有合伙企业名称和生产经营场所',
+      ],
       mats: [bizForm('合伙企业登记（备案）申请书'), articles, shareholderIds, M.premises],
       basis: [regBasis, '《中华人民共和国合伙企业法》第十四条'],
       pop: 80,
@@ -271,7 +335,12 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [3, 1],
       cond: ['有五名以上符合规定的成员，农民至少占成员总数的百分之八十', '有符合规定的章程、组织机构和住所'],
-      mats: [bizForm('农民专业合作社登记（备案）申请书'), mat('全体设立人签名、盖章的设立大会纪要', '设立人签名与成员名册一致', {}), articles, mat('成员名册及成员身份证明', '列明成员姓名、出资额，农民成员比例符合要求', { form: 'copy' })],
+      mats: [
+        bizForm('农民专业合作社登记（备案）申请书'),
+        mat('全体设立人签名、盖章的设立大会纪要', '设立人签名与成员名册一致', {}),
+        articles,
+        mat('成员名册及成员身份证明', '列明成员姓名、出资额，农民成员比例符合要求', { form: 'copy' }),
+      ],
       basis: [regBasis, '《中华人民共和国农民专业合作社法》第十二条'],
       halls: ['tianxing-centre', ...AT_MAIN],
       pop: 30,
@@ -285,7 +354,7 @@ export const department: ImportDepartment = dept(
       days: [0, 0],
       cond: ['拟设立企业或拟变更名称的企业', '名称符合《企业名称登记管理规定》，不与同行业在先登记名称相同'],
       mats: [mat('企业名称自主申报承诺书', '申请人在线签署，承诺名称不侵犯他人合法权益', { form: 'electronic' })],
-      basis: ['《企业名称登记管理规定》第三条、第十八条'],
+      basis: ['《企业名称登记管理规定》'],
       pop: 350,
     },
     {
@@ -297,7 +366,7 @@ export const department: ImportDepartment = dept(
       days: [3, 1],
       cond: ['营业执照遗失或毁损', '已在国家企业信用信息公示系统发布遗失公告'],
       mats: [bizForm('营业执照补领（换发）申请表'), M.legalRepId],
-      basis: ['《中华人民共和国市场主体登记管理条例》第三十八条'],
+      basis: ['《中华人民共和国市场主体登记管理条例》'],
       pop: 200,
     },
     {
@@ -307,7 +376,10 @@ export const department: ImportDepartment = dept(
       aud: 'PB',
       type: '行政备案',
       days: [3, 0],
-      cond: ['因自然灾害、事故灾难、公共卫生事件、社会安全事件等原因造成经营困难', '歇业期限累计不超过 3 年，已妥善处理债权债务和职工劳动关系'],
+      cond: [
+        '因自然灾害、事故灾难、公共卫生事件、社会安全事件等原因造成经营困难',
+        '歇业期限累计不超过 3 年，已妥善处理债权债务和职工劳动关系',
+      ],
       mats: [bizForm('市场主体歇业备案申请书'), M.commitment],
       basis: ['《中华人民共和国市场主体登记管理条例》第三十条'],
       pop: 50,
@@ -320,8 +392,12 @@ export const department: ImportDepartment = dept(
       type: '行政确认',
       days: [3, 1],
       cond: ['出质股权为依法可以转让的股权', '股权未被依法冻结'],
-      mats: [bizForm('股权出质设立登记申请书'), mat('质押合同', '出质人和质权人签字（盖章），出质股权数额明确', { form: 'copy' }), copyOf('出质人、质权人主体资格证明', '核验身份证件或营业执照', { el: true })],
-      basis: ['《中华人民共和国民法典》第四百四十三条', '《股权出质登记办法》第三条'],
+      mats: [
+        bizForm('股权出质设立登记申请书'),
+        mat('质押合同', '出质人和质权人签字（盖章），出质股权数额明确', { form: 'copy' }),
+        copyOf('出质人、质权人主体资格证明', '核验身份证件或营业执照', { el: true }),
+      ],
+      basis: ['《中华人民共和国民法典》第四百四十三条', '《股权出质登记办法》'],
       pop: 40,
     },
     {
@@ -334,7 +410,7 @@ export const department: ImportDepartment = dept(
       channels: ['online'],
       cond: ['上一年度 12 月 31 日前登记成立的企业、农民专业合作社、个体工商户', '每年 1 月 1 日至 6 月 30 日报送'],
       mats: [mat('年度报告信息', '通过国家企业信用信息公示系统填报，内容真实准确', { form: 'electronic' })],
-      basis: ['《企业信息公示暂行条例》第八条', '《促进个体工商户发展条例》第二十三条'],
+      basis: ['《企业信息公示暂行条例》第八条', '《促进个体工商户发展条例》'],
       pop: 420,
     },
     {
@@ -345,8 +421,11 @@ export const department: ImportDepartment = dept(
       type: '其他行政权力',
       days: [5, 3],
       cond: ['被列入经营异常名录的原因已消除（已补报年报、已更正公示信息或可以通过登记住所联系）'],
-      mats: [bizForm('移出经营异常名录申请书'), copyOf('住所（经营场所）使用证明', '因住所无法联系被列入的提交，可告知承诺', { nec: 'conditional', cm: true })],
-      basis: ['《企业经营异常名录管理暂行办法》第十一条、第十二条'],
+      mats: [
+        bizForm('移出经营异常名录申请书'),
+        copyOf('住所（经营场所）使用证明', '因住所无法联系被列入的提交，可告知承诺', { nec: 'conditional', cm: true }),
+      ],
+      basis: ['《企业经营异常名录管理暂行办法》'],
       pop: 150,
     },
     {
@@ -357,8 +436,12 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [15, 5],
       cond: ['已履行行政处罚决定规定的义务', '行政处罚信息公示期满最短公示期', '已主动消除危害后果和不良社会影响'],
-      mats: [bizForm('信用修复申请书'), mat('守信承诺书', '法定代表人签字并加盖公章', {}), copyOf('履行行政处罚决定的材料', '罚没款缴纳凭证等，与处罚决定书对应', {})],
-      basis: ['《市场监督管理信用修复管理办法》第五条、第九条'],
+      mats: [
+        bizForm('信用修复申请书'),
+        mat('守信承诺书', '法定代表人签字并加盖公章', {}),
+        copyOf('履行行政处罚决定的材料', '罚没款缴纳凭证等，与处罚决定书对应', {}),
+      ],
+      basis: ['《市场监督管理信用修复管理办法》'],
       pop: 110,
     },
     {
@@ -368,11 +451,20 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [20, 10],
-      visits: 1,
       steps: 'inspect',
-      cond: ['有依法经过资格认定的执业药师或其他药学技术人员', '有与所经营药品相适应的营业场所、设备、仓储设施和卫生环境', '有保证药品质量的规章制度和符合要求的计算机管理系统'],
-      mats: [bizForm('药品经营许可证申请表'), M.bizLicence, M.premises, copyOf('执业药师注册证及劳动合同', '执业药师注册单位与申请企业一致，在职在岗', { el: true }), mat('药品质量管理制度文件', '覆盖采购、验收、陈列、销售、不良反应报告等环节', {})],
-      basis: ['《中华人民共和国药品管理法》第五十一条、第五十二条', '《药品经营和使用质量监督管理办法》第八条'],
+      cond: [
+        '有依法经过资格认定的执业药师或其他药学技术人员',
+        '有与所经营药品相适应的营业场所、设备、仓储设施和卫生环境',
+        '有保证药品质量的规章制度和符合要求的计算机管理系统',
+      ],
+      mats: [
+        bizForm('药品经营许可证申请表'),
+        M.bizLicence,
+        M.premises,
+        copyOf('执业药师注册证及劳动合同', '执业药师注册单位与申请企业一致，在职在岗', { el: true }),
+        mat('药品质量管理制度文件', '覆盖采购、验收、陈列、销售、不良反应报告等环节', {}),
+      ],
+      basis: ['《中华人民共和国药品管理法》第五十一条、第五十二条', '《药品经营和使用质量监督管理办法》'],
       pop: 300,
     },
     {
@@ -383,8 +475,12 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [15, 5],
       cond: ['已取得药品经营许可证（零售）', '变更许可事项或登记事项后仍符合开办条件'],
-      mats: [bizForm('药品经营许可证变更申请表'), mat('药品经营许可证', '核验正、副本原件', { src: '市场监管部门', el: true }), mat('变更事项相关材料', '变更执业药师的提交新执业药师注册证；变更经营场所的提交场所证明', { form: 'copy' })],
-      basis: ['《药品经营和使用质量监督管理办法》第二十二条'],
+      mats: [
+        bizForm('药品经营许可证变更申请表'),
+        mat('药品经营许可证', '核验正、副本原件', { src: '市场监管部门', el: true }),
+        mat('变更事项相关材料', '变更执业药师的提交新执业药师注册证；变更经营场所的提交场所证明', { form: 'copy' }),
+      ],
+      basis: ['《药品经营和使用质量监督管理办法》'],
       pop: 60,
     },
     {
@@ -395,8 +491,13 @@ export const department: ImportDepartment = dept(
       type: '行政备案',
       days: [0, 0],
       cond: ['有与经营范围和规模相适应的经营场所和贮存条件', '有相应的质量管理制度和质量管理机构或人员'],
-      mats: [bizForm('第二类医疗器械经营备案表'), M.bizLicence, M.premises, mat('质量管理制度和工作程序目录', '制度覆盖采购、验收、贮存、销售、追溯等环节', {})],
-      basis: ['《医疗器械监督管理条例》第四十一条', '《医疗器械经营监督管理办法》第二十一条'],
+      mats: [
+        bizForm('第二类医疗器械经营备案表'),
+        M.bizLicence,
+        M.premises,
+        mat('质量管理制度和工作程序目录', '制度覆盖采购、验收、贮存、销售、追溯等环节', {}),
+      ],
+      basis: ['《医疗器械监督管理条例》第四十一条', '《医疗器械经营监督管理办法》'],
       pop: 90,
     },
     {
@@ -407,7 +508,11 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [15, 5],
       cond: ['特种设备已经安装、改造、修理完毕并经监督检验合格', '使用单位已建立安全管理制度，配备安全管理人员'],
-      mats: [bizForm('特种设备使用登记表'), M.bizLicence, mat('特种设备产品合格证及监督检验证明', '设备编号与实物一致，检验结论为合格', { form: 'copy' })],
+      mats: [
+        bizForm('特种设备使用登记表'),
+        M.bizLicence,
+        mat('特种设备产品合格证及监督检验证明', '设备编号与实物一致，检验结论为合格', { form: 'copy' }),
+      ],
       basis: ['《中华人民共和国特种设备安全法》第三十三条', '《特种设备使用管理规则》（TSG 08）'],
       pop: 50,
     },
@@ -419,9 +524,18 @@ export const department: ImportDepartment = dept(
       type: '其他行政权力',
       days: [7, 5],
       channels: ['online', 'window', 'post'],
-      cond: ['投诉人与被投诉人存在消费者权益争议', '有明确的被投诉人、具体的投诉请求和事实理由', '属于洪山区市场监管局管辖'],
-      mats: [M.idCard, mat('消费凭证及证明争议事实的材料', '购物小票、聊天记录、照片等能证明消费关系和争议事实', { form: 'electronic' })],
-      basis: ['《中华人民共和国消费者权益保护法》第三十九条、第四十六条', '《市场监督管理投诉举报处理暂行办法》第十五条'],
+      cond: [
+        '投诉人与被投诉人存在消费者权益争议',
+        '有明确的被投诉人、具体的投诉请求和事实理由',
+        '属于洪山区市场监管局管辖',
+      ],
+      mats: [
+        M.idCard,
+        mat('消费凭证及证明争议事实的材料', '购物小票、聊天记录、照片等能证明消费关系和争议事实', {
+          form: 'electronic',
+        }),
+      ],
+      basis: ['《中华人民共和国消费者权益保护法》第三十九条、第四十六条', '《市场监督管理投诉举报处理暂行办法》'],
       faqs: [['投诉多久有回复？', '自收到投诉之日起 7 个工作日内作出受理或不予受理决定并告知投诉人。']],
       pop: 540,
     },
@@ -433,8 +547,11 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [10, 3],
       cond: ['食品经营许可证遗失或损坏'],
-      mats: [bizForm('食品经营许可证补办申请书'), mat('遗失声明或损坏的许可证原件', '损坏的交回原证；遗失的提交书面声明', {})],
-      basis: ['《食品经营许可和备案管理办法》第三十九条'],
+      mats: [
+        bizForm('食品经营许可证补办申请书'),
+        mat('遗失声明或损坏的许可证原件', '损坏的交回原证；遗失的提交书面声明', {}),
+      ],
+      basis: ['《食品经营许可和备案管理办法》'],
       pop: 40,
     },
   ],

@@ -6,10 +6,16 @@ const marriageRegs = '《婚姻登记条例》（2025 年修订）';
 const reliefRegs = '《社会救助暂行办法》';
 const socialOrgRegs = '《社会团体登记管理条例》';
 const nonprofitRegs = '《民办非企业单位登记管理暂行条例》';
-const marriageIds = mat('男女双方本人有效居民身份证', '核验原件并人证比对，证件在有效期内', { src: '公安部门', el: true });
+const marriageIds = mat('男女双方本人有效居民身份证', '核验原件并人证比对，证件在有效期内', {
+  src: '公安部门',
+  el: true,
+});
 const couplePhoto = mat('双方近期半身免冠合影照片', '2 寸红底合影，婚姻登记处可现场拍摄', { copies: 3 });
 const orgCharter = mat('章程草案', '经会员（大会）或举办者会议通过，内容符合登记管理机关章程示范文本要求', {});
-const orgPlace = mat('住所使用权证明', '房产证明或租赁（无偿使用）协议，使用期限 1 年以上；可告知承诺', { form: 'copy', cm: true });
+const orgPlace = mat('住所使用权证明', '房产证明或租赁（无偿使用）协议，使用期限 1 年以上；可告知承诺', {
+  form: 'copy',
+  cm: true,
+});
 
 export const department: ImportDepartment = dept(
   {
@@ -32,10 +38,20 @@ export const department: ImportDepartment = dept(
       visits: 1,
       channels: ['window'],
       scope: 'cross-province',
-      cond: ['男方年满 22 周岁，女方年满 20 周岁', '双方完全自愿，均无配偶', '双方不属于直系血亲或者三代以内的旁系血亲'],
+      cond: [
+        '男方年满 22 周岁，女方年满 20 周岁',
+        '双方完全自愿，均无配偶',
+        '双方不属于直系血亲或者三代以内的旁系血亲',
+      ],
       note: '自 2025 年 5 月 10 日起，结婚登记不再需要户口簿，可在全国任一婚姻登记机关办理。双方须共同到场，可在网上预约登记时间。',
-      mats: [marriageIds, mat('本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明', '双方在婚姻登记员面前亲笔签署', { src: '婚姻登记机关现场提供' }), couplePhoto],
-      basis: [marriageLaw, marriageRegs + '第五条、第六条、第七条'],
+      mats: [
+        marriageIds,
+        mat('本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明', '双方在婚姻登记员面前亲笔签署', {
+          src: '婚姻登记机关现场提供',
+        }),
+        couplePhoto,
+      ],
+      basis: [marriageLaw, marriageRegs],
       faqs: [
         ['结婚登记要带户口本吗？', '不需要。2025 年 5 月 10 日施行的《婚姻登记条例》取消了户口簿要求，带身份证即可。'],
         ['外地户口可以在洪山区领结婚证吗？', '可以。结婚登记已实行全国通办，不受户籍地限制。'],
@@ -54,11 +70,20 @@ export const department: ImportDepartment = dept(
       visits: 2,
       channels: ['window'],
       scope: 'cross-province',
-      cond: ['双方自愿离婚并已对子女抚养、财产以及债务处理等事项协商一致', '双方均具有完全民事行为能力', '在中国内地办理结婚登记'],
+      cond: [
+        '双方自愿离婚并已对子女抚养、财产以及债务处理等事项协商一致',
+        '双方均具有完全民事行为能力',
+        '在中国内地办理结婚登记',
+      ],
       note: '提交申请后有 30 日离婚冷静期；冷静期满后 30 日内，双方须共同到场申请发给离婚证，逾期未申请的视为撤回申请。',
-      mats: [marriageIds, M.marriageCert, mat('离婚协议书', '双方签名，写明自愿离婚意思表示及子女抚养、财产、债务处理意见', { copies: 3 }), couplePhoto],
+      mats: [
+        marriageIds,
+        M.marriageCert,
+        mat('离婚协议书', '双方签名，写明自愿离婚意思表示及子女抚养、财产、债务处理意见', { copies: 3 }),
+        couplePhoto,
+      ],
       steps: 'service',
-      basis: ['《中华人民共和国民法典》第一千零七十六条、第一千零七十七条', marriageRegs + '第十条、第十一条'],
+      basis: ['《中华人民共和国民法典》第一千零七十六条、第一千零七十七条', marriageRegs],
       pop: 380,
     },
     {
@@ -72,8 +97,11 @@ export const department: ImportDepartment = dept(
       channels: ['window'],
       scope: 'cross-province',
       cond: ['婚姻登记证遗失或损毁', '婚姻登记档案可以查证；档案缺失的按规定提供其他证明材料'],
-      mats: [copyOf('当事人身份证件', '核验原件，与婚姻登记档案记载一致', { el: true }), mat('当事人近期免冠照片', '补领结婚证的提交双方合影 2 张；补领离婚证的提交单人照片 2 张', { copies: 2 })],
-      basis: [marriageRegs + '第十八条'],
+      mats: [
+        copyOf('当事人身份证件', '核验原件，与婚姻登记档案记载一致', { el: true }),
+        mat('当事人近期免冠照片', '补领结婚证的提交双方合影 2 张；补领离婚证的提交单人照片 2 张', { copies: 2 }),
+      ],
+      basis: [marriageRegs],
       pop: 240,
     },
     {
@@ -85,7 +113,7 @@ export const department: ImportDepartment = dept(
       days: [5, 0],
       cond: ['本人或其委托的代理人查询本人婚姻登记档案', '法院、检察院、公安等机关依法查询'],
       mats: [M.idCard, M.agent],
-      basis: ['《婚姻登记档案管理办法》第十七条'],
+      basis: ['《婚姻登记档案管理办法》'],
       pop: 130,
     },
     {
@@ -96,10 +124,24 @@ export const department: ImportDepartment = dept(
       type: '行政给付',
       days: [30, 20],
       scope: 'city',
-      cond: ['共同生活的家庭成员人均收入低于武汉市最低生活保障标准', '家庭财产状况符合规定', '持有洪山区户籍，或按规定在经常居住地申请'],
-      mats: [form('最低生活保障申请书'), M.idAndHukou, M.incomeStatement, mat('家庭成员患病、残疾等特殊情况证明', '有相应情况的提供，已共享的免于提交', { nec: 'conditional', el: true })],
+      cond: [
+        '共同生活的家庭成员人均收入低于武汉市最低生活保障标准',
+        '家庭财产状况符合规定',
+        '持有洪山区户籍，或按规定在经常居住地申请',
+      ],
+      mats: [
+        form('最低生活保障申请书'),
+        M.idAndHukou,
+        M.incomeStatement,
+        mat('家庭成员患病、残疾等特殊情况证明', '有相应情况的提供，已共享的免于提交', { nec: 'conditional', el: true }),
+      ],
       basis: [reliefRegs + '第九条、第十一条', '《湖北省社会救助实施办法》'],
-      faqs: [['低保申请需要多长时间？', '街道受理后入户调查、信息核对并在社区公示 7 天，区民政局在 20 个工作日内作出决定（洪山区承诺时限）。']],
+      faqs: [
+        [
+          '低保申请需要多长时间？',
+          '街道受理后入户调查、信息核对并在社区公示 7 天，区民政局在 20 个工作日内作出决定（洪山区承诺时限）。',
+        ],
+      ],
       halls: AT_STREETS,
       pop: 560,
     },
@@ -112,8 +154,16 @@ export const department: ImportDepartment = dept(
       days: [30, 20],
       scope: 'city',
       cond: ['无劳动能力', '无生活来源', '无法定赡养、抚养、扶养义务人，或其法定义务人无履行义务能力'],
-      mats: [form('特困人员救助供养申请书'), M.idAndHukou, M.incomeStatement, mat('丧失劳动能力的证明', '残疾人证（一至二级或三级智力、精神残疾）或医疗机构诊断证明', { nec: 'conditional', el: true })],
-      basis: [reliefRegs + '第十四条、第十五条', '《特困人员认定办法》第四条至第六条'],
+      mats: [
+        form('特困人员救助供养申请书'),
+        M.idAndHukou,
+        M.incomeStatement,
+        mat('丧失劳动能力的证明', '残疾人证（一至二级或三级智力、精神残疾）或医疗机构诊断证明', {
+          nec: 'conditional',
+          el: true,
+        }),
+      ],
+      basis: [reliefRegs + '第十四条、第十五条', '《特困人员认定办法》'],
       halls: AT_STREETS,
       pop: 260,
     },
@@ -125,7 +175,10 @@ export const department: ImportDepartment = dept(
       type: '行政给付',
       days: [15, 5],
       scope: 'city',
-      cond: ['因火灾、交通事故等意外事件或家庭成员突发重大疾病等原因导致基本生活暂时出现严重困难', '已申请其他社会救助后基本生活仍有困难'],
+      cond: [
+        '因火灾、交通事故等意外事件或家庭成员突发重大疾病等原因导致基本生活暂时出现严重困难',
+        '已申请其他社会救助后基本生活仍有困难',
+      ],
       note: '情况紧急的，可由街道、区民政局先行救助，事后补齐手续。',
       mats: [form('临时救助申请书'), M.idCard, mat('导致困难的事由证明', '医疗费用票据、事故证明等', { form: 'copy' })],
       basis: [reliefRegs + '第四十七条至第四十九条'],
@@ -154,7 +207,11 @@ export const department: ImportDepartment = dept(
       type: '行政给付',
       days: [20, 10],
       scope: 'province',
-      cond: ['持有第三代中华人民共和国残疾人证', '生活补贴：低保家庭或低保边缘家庭中的残疾人', '护理补贴：残疾等级为一、二级且需要长期照护的重度残疾人'],
+      cond: [
+        '持有第三代中华人民共和国残疾人证',
+        '生活补贴：低保家庭或低保边缘家庭中的残疾人',
+        '护理补贴：残疾等级为一、二级且需要长期照护的重度残疾人',
+      ],
       mats: [form('残疾人两项补贴申请审批表'), M.idCard, M.disabilityCert, M.bankAccount],
       basis: ['《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）'],
       halls: AT_STREETS,
@@ -184,7 +241,11 @@ export const department: ImportDepartment = dept(
       days: [10, 5],
       scope: 'city',
       cond: ['逝者具有武汉市户籍或在武汉市参加基本养老保险', '在武汉市殡仪馆火化'],
-      mats: [M.deathCert, mat('火化证明', '由殡仪馆出具，与逝者信息一致', { src: '殡仪馆', el: true }), copyOf('经办人身份证件', '核验原件', { el: true })],
+      mats: [
+        M.deathCert,
+        mat('火化证明', '由殡仪馆出具，与逝者信息一致', { src: '殡仪馆', el: true }),
+        copyOf('经办人身份证件', '核验原件', { el: true }),
+      ],
       basis: ['《殡葬管理条例》', '《湖北省殡葬管理办法》'],
       pop: 180,
     },
@@ -196,7 +257,12 @@ export const department: ImportDepartment = dept(
       type: '行政备案',
       days: [0, 0],
       cond: ['已依法办理法人登记', '服务场所、设施设备符合消防、卫生、建筑等安全要求'],
-      mats: [bizForm('养老机构备案书'), M.bizLicence, mat('养老机构备案承诺书', '承诺符合养老机构相关法律法规、标准规范', {}), M.premises],
+      mats: [
+        bizForm('养老机构备案书'),
+        M.bizLicence,
+        mat('养老机构备案承诺书', '承诺符合养老机构相关法律法规、标准规范', {}),
+        M.premises,
+      ],
       basis: ['《中华人民共和国老年人权益保障法》第四十三条', '《养老机构管理办法》第九条'],
       pop: 70,
     },
@@ -208,9 +274,19 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [60, 20],
       online: false,
-      cond: ['有 50 个以上个人会员或 30 个以上单位会员', '有规范的名称、相应的组织机构和固定住所', '有与其业务活动相适应的专职工作人员和合法财产（不低于 3 万元）'],
-      mats: [bizForm('社会团体成立登记申请表'), copyOf('业务主管单位批准文件', '需要前置审查的提交', { nec: 'conditional' }), orgCharter, orgPlace, mat('验资报告', '活动资金不低于 3 万元', { form: 'copy' })],
-      basis: [socialOrgRegs + '第十条、第十二条'],
+      cond: [
+        '有 50 个以上个人会员或 30 个以上单位会员',
+        '有规范的名称、相应的组织机构和固定住所',
+        '有与其业务活动相适应的专职工作人员和合法财产（不低于 3 万元）',
+      ],
+      mats: [
+        bizForm('社会团体成立登记申请表'),
+        copyOf('业务主管单位批准文件', '需要前置审查的提交', { nec: 'conditional' }),
+        orgCharter,
+        orgPlace,
+        mat('验资报告', '活动资金不低于 3 万元', { form: 'copy' }),
+      ],
+      basis: [socialOrgRegs],
       pop: 40,
     },
     {
@@ -221,9 +297,19 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [60, 20],
       online: false,
-      cond: ['有规范的名称、必要的组织机构和与业务活动相适应的从业人员', '有与业务活动相适应的合法财产和必要的场所', '能够独立承担民事责任'],
-      mats: [bizForm('民办非企业单位（社会服务机构）成立登记申请表'), orgCharter, orgPlace, mat('验资报告', '开办资金来源合法，数额符合规定', { form: 'copy' }), copyOf('拟任负责人基本情况及身份证件', '负责人无不得担任的情形', {})],
-      basis: [nonprofitRegs + '第八条、第十二条'],
+      cond: [
+        '有规范的名称、必要的组织机构和与业务活动相适应的从业人员',
+        '有与业务活动相适应的合法财产和必要的场所',
+        '能够独立承担民事责任',
+      ],
+      mats: [
+        bizForm('民办非企业单位（社会服务机构）成立登记申请表'),
+        orgCharter,
+        orgPlace,
+        mat('验资报告', '开办资金来源合法，数额符合规定', { form: 'copy' }),
+        copyOf('拟任负责人基本情况及身份证件', '负责人无不得担任的情形', {}),
+      ],
+      basis: [nonprofitRegs],
       pop: 45,
     },
     {
@@ -233,9 +319,16 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [30, 10],
-      cond: ['社会团体、民办非企业单位的名称、住所、法定代表人、业务范围等登记事项需要变更', '变更事项已经会员（代表）大会或理事会审议通过'],
-      mats: [bizForm('社会组织变更登记申请表'), mat('变更事项决议及相关证明材料', '会议决议程序符合章程规定', {}), mat('登记证书', '核验正、副本原件', { src: '民政部门', el: true })],
-      basis: [socialOrgRegs + '第十八条', nonprofitRegs + '第十五条'],
+      cond: [
+        '社会团体、民办非企业单位的名称、住所、法定代表人、业务范围等登记事项需要变更',
+        '变更事项已经会员（代表）大会或理事会审议通过',
+      ],
+      mats: [
+        bizForm('社会组织变更登记申请表'),
+        mat('变更事项决议及相关证明材料', '会议决议程序符合章程规定', {}),
+        mat('登记证书', '核验正、副本原件', { src: '民政部门', el: true }),
+      ],
+      basis: [socialOrgRegs, nonprofitRegs],
       pop: 35,
     },
     {
@@ -246,8 +339,12 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [30, 10],
       cond: ['完成章程规定的宗旨、自行解散或分立合并等原因需要注销', '已在业务主管单位指导下成立清算组完成清算'],
-      mats: [bizForm('社会组织注销登记申请表'), mat('清算报告', '经审计，剩余财产处置符合章程规定', {}), mat('登记证书正副本及印章', '全部交回', {})],
-      basis: [socialOrgRegs + '第十九条、第二十条', nonprofitRegs + '第十六条'],
+      mats: [
+        bizForm('社会组织注销登记申请表'),
+        mat('清算报告', '经审计，剩余财产处置符合章程规定', {}),
+        mat('登记证书正副本及印章', '全部交回', {}),
+      ],
+      basis: [socialOrgRegs, nonprofitRegs],
       pop: 25,
     },
     {
@@ -257,8 +354,16 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政确认',
       days: [20, 10],
-      cond: ['已登记的社会团体、社会服务机构以慈善为宗旨', '不以营利为目的，收益和营运结余全部用于章程规定的慈善目的', '有健全的财务制度和合理的薪酬制度'],
-      mats: [bizForm('慈善组织认定申请书'), mat('按照慈善组织要求修改后的章程', '载明慈善宗旨、财产管理使用和终止时剩余财产处理等内容', {}), mat('财务会计报告和审计报告', '最近一年度，审计意见为无保留意见', { form: 'copy' })],
+      cond: [
+        '已登记的社会团体、社会服务机构以慈善为宗旨',
+        '不以营利为目的，收益和营运结余全部用于章程规定的慈善目的',
+        '有健全的财务制度和合理的薪酬制度',
+      ],
+      mats: [
+        bizForm('慈善组织认定申请书'),
+        mat('按照慈善组织要求修改后的章程', '载明慈善宗旨、财产管理使用和终止时剩余财产处理等内容', {}),
+        mat('财务会计报告和审计报告', '最近一年度，审计意见为无保留意见', { form: 'copy' }),
+      ],
       basis: ['《中华人民共和国慈善法》第十条'],
       pop: 20,
     },
@@ -269,9 +374,19 @@ export const department: ImportDepartment = dept(
       aud: 'P',
       type: '行政给付',
       days: [30, 20],
-      cond: ['不满 18 周岁、父母双方死亡或宣告死亡的孤儿', '父母双方均符合重残、重病、服刑、失联等情形的事实无人抚养儿童'],
-      mats: [form('孤儿（事实无人抚养儿童）基本生活保障申请表'), M.idAndHukou, mat('父母死亡、失踪或重残、重病、服刑等证明', '由有权机关出具，已共享的免于提交', { el: true })],
-      basis: ['《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）', '《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）'],
+      cond: [
+        '不满 18 周岁、父母双方死亡或宣告死亡的孤儿',
+        '父母双方均符合重残、重病、服刑、失联等情形的事实无人抚养儿童',
+      ],
+      mats: [
+        form('孤儿（事实无人抚养儿童）基本生活保障申请表'),
+        M.idAndHukou,
+        mat('父母死亡、失踪或重残、重病、服刑等证明', '由有权机关出具，已共享的免于提交', { el: true }),
+      ],
+      basis: [
+        '《国务院办公厅关于加强孤儿保障工作的意见》（国办发〔2010〕54号）',
+        '《关于进一步加强事实无人抚养儿童保障工作的意见》（民发〔2019〕62号）',
+      ],
       halls: AT_STREETS,
       pop: 60,
     },
@@ -284,8 +399,18 @@ export const department: ImportDepartment = dept(
       days: [30, 30],
       online: false,
       channels: ['window'],
-      cond: ['收养人无子女或只有一名子女，有抚养、教育和保护被收养人的能力', '收养人未患有医学上认为不应当收养子女的疾病，无不利于被收养人健康成长的违法犯罪记录', '收养人年满 30 周岁'],
-      mats: [form('收养登记申请书'), M.idAndHukou, mat('收养人婚姻状况、有无子女和抚养教育能力的证明', '由收养人所在单位或村（居）委会出具', {}), mat('县级以上医疗机构出具的体检证明', '无医学上认为不应当收养子女的疾病', { src: '医疗机构' }), M.noCrime],
+      cond: [
+        '收养人无子女或只有一名子女，有抚养、教育和保护被收养人的能力',
+        '收养人未患有医学上认为不应当收养子女的疾病，无不利于被收养人健康成长的违法犯罪记录',
+        '收养人年满 30 周岁',
+      ],
+      mats: [
+        form('收养登记申请书'),
+        M.idAndHukou,
+        mat('收养人婚姻状况、有无子女和抚养教育能力的证明', '由收养人所在单位或村（居）委会出具', {}),
+        mat('县级以上医疗机构出具的体检证明', '无医学上认为不应当收养子女的疾病', { src: '医疗机构' }),
+        M.noCrime,
+      ],
       steps: 'confirm',
       basis: ['《中华人民共和国民法典》第一千零九十八条、第一千一百零五条', '《中国公民收养子女登记办法》'],
       pop: 30,
@@ -298,8 +423,11 @@ export const department: ImportDepartment = dept(
       type: '其他行政权力',
       days: [20, 10],
       cond: ['新建住宅区、大型建筑物等需要命名或更名', '名称符合地名管理规定，不重名、不使用外国人名和地名'],
-      mats: [bizForm('地名命名（更名）申请表'), mat('项目规划许可文件及总平面图', '名称所指地理实体的位置、范围明确', { form: 'copy' })],
-      basis: ['《地名管理条例》第九条、第十四条'],
+      mats: [
+        bizForm('地名命名（更名）申请表'),
+        mat('项目规划许可文件及总平面图', '名称所指地理实体的位置、范围明确', { form: 'copy' }),
+      ],
+      basis: ['《地名管理条例》'],
       pop: 30,
     },
     {
@@ -312,10 +440,33 @@ export const department: ImportDepartment = dept(
       online: false,
       channels: ['window'],
       cond: ['自身无力解决食宿，无亲友投靠，又不享受城市最低生活保障或农村五保供养，正在城市流浪乞讨度日的人员'],
-      mats: [mat('个人身份信息', '如实提供姓名、身份证件号码、户籍地址；无法提供的由救助机构协助查询', { nec: 'optional' })],
+      mats: [
+        mat('个人身份信息', '如实提供姓名、身份证件号码、户籍地址；无法提供的由救助机构协助查询', { nec: 'optional' }),
+      ],
       steps: 'service',
-      basis: ['《城市生活无着的流浪乞讨人员救助管理办法》第二条、第五条'],
+      basis: ['《城市生活无着的流浪乞讨人员救助管理办法》'],
       pop: 40,
+    },
+    {
+      no: 22,
+      name: '经济困难老年人养老服务补贴',
+      alias: ['养老服务补贴', '居家养老补贴', '失能老人补贴'],
+      aud: 'P',
+      type: '行政给付',
+      days: [20, 10],
+      scope: 'city',
+      cond: ['具有洪山区户籍的 60 周岁以上老年人', '属于低保、特困、低保边缘家庭，且经老年人能力评估为失能或半失能'],
+      mats: [
+        form('经济困难老年人养老服务补贴申请表'),
+        M.idAndHukou,
+        mat('老年人能力评估结果', '由区民政局委托的评估机构出具', { src: '评估机构', el: true }),
+      ],
+      basis: [
+        '《中华人民共和国老年人权益保障法》第三十七条',
+        '《关于建立健全经济困难的高龄、失能等老年人补贴制度的通知》',
+      ],
+      halls: AT_STREETS,
+      pop: 210,
     },
   ],
 );

@@ -2,16 +2,23 @@ import type { ImportDepartment } from '../../../types/contract';
 import { AT_MAIN, AT_STREETS, M, bizForm, copyOf, dept, form, mat } from './shared';
 
 const physicianLaw = '《中华人民共和国医师法》第十三条、第十四条';
-const physicianRules = '《医师执业注册管理办法》第九条、第十二条';
+const physicianRules = '《医师执业注册管理办法》';
 const nurseRegs = '《护士条例》第七条、第八条';
 const hospitalRegs = '《医疗机构管理条例》';
 const publicPlaceRegs = '《公共场所卫生管理条例》第八条';
-const publicPlaceRules = '《公共场所卫生管理条例实施细则》第二十二条、第二十三条';
-const qualification = mat('医师资格证书', '核验原件，可通过国家医师电子注册系统核验', { src: '卫生健康部门', el: true });
+const publicPlaceRules = '《公共场所卫生管理条例实施细则》';
+const qualification = mat('医师资格证书', '核验原件，可通过国家医师电子注册系统核验', {
+  src: '卫生健康部门',
+  el: true,
+});
 const employerOpinion = mat('拟执业机构意见及聘用证明', '医疗机构加盖公章，执业地点和范围与机构执业许可一致', {});
 const physicalExam = mat('6 个月内的健康体检证明', '县级以上医疗机构出具，结论为能胜任临床工作', { src: '医疗机构' });
 const ppLicence = mat('公共场所卫生许可证', '核验原件或电子证照，许可在有效期内', { src: '卫生健康部门', el: true });
-const ppDetection = mat('公共场所卫生检测或评价报告', '由具备资质的检测机构出具，检测项目覆盖空气、微小气候、水质、公共用品用具', { form: 'copy' });
+const ppDetection = mat(
+  '公共场所卫生检测或评价报告',
+  '由具备资质的检测机构出具，检测项目覆盖空气、微小气候、水质、公共用品用具',
+  { form: 'copy' },
+);
 const ppRules = mat('卫生管理制度及卫生管理人员名单', '包括清洗消毒、从业人员健康检查、卫生设施维护等制度', {});
 
 export const department: ImportDepartment = dept(
@@ -32,10 +39,19 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [20, 5],
       scope: 'province',
-      cond: ['取得医师资格证书', '拟在洪山区内医疗机构执业，且执业范围与机构诊疗科目相符', '无《中华人民共和国医师法》规定不予注册的情形'],
+      cond: [
+        '取得医师资格证书',
+        '拟在洪山区内医疗机构执业，且执业范围与机构诊疗科目相符',
+        '无《中华人民共和国医师法》规定不予注册的情形',
+      ],
       mats: [form('医师执业注册申请审核表'), M.idCard, qualification, physicalExam, employerOpinion],
       basis: [physicianLaw, physicianRules],
-      faqs: [['医师执业注册可以网上办吗？', '可以。通过国家医师电子注册系统提交申请，审核通过后生成电子注册证，无需领取纸质证书。']],
+      faqs: [
+        [
+          '医师执业注册可以网上办吗？',
+          '可以。通过国家医师电子注册系统提交申请，审核通过后生成电子注册证，无需领取纸质证书。',
+        ],
+      ],
       pop: 320,
     },
     {
@@ -47,7 +63,11 @@ export const department: ImportDepartment = dept(
       days: [20, 5],
       scope: 'province',
       cond: ['已取得医师执业证书', '变更执业地点、执业类别、执业范围或主要执业机构'],
-      mats: [form('医师变更执业注册申请审核表'), mat('医师执业证书', '核验电子注册信息', { src: '卫生健康部门', el: true }), employerOpinion],
+      mats: [
+        form('医师变更执业注册申请审核表'),
+        mat('医师执业证书', '核验电子注册信息', { src: '卫生健康部门', el: true }),
+        employerOpinion,
+      ],
       basis: ['《中华人民共和国医师法》第十七条', physicianRules],
       pop: 160,
     },
@@ -60,7 +80,14 @@ export const department: ImportDepartment = dept(
       days: [20, 5],
       scope: 'province',
       cond: ['具有完全民事行为能力', '通过国务院卫生主管部门组织的护士执业资格考试', '符合规定的健康标准'],
-      mats: [form('护士执业注册申请审核表'), M.idCard, mat('护士执业资格考试成绩合格证明', '考试成绩在有效期内（3 年）', { src: '卫生健康部门', el: true }), copyOf('学历证书', '普通全日制护理专业学历，可在学信网核验', { el: true }), physicalExam, employerOpinion],
+      mats: [
+        form('护士执业注册申请审核表'),
+        M.idCard,
+        mat('护士执业资格考试成绩合格证明', '考试成绩在有效期内（3 年）', { src: '卫生健康部门', el: true }),
+        copyOf('学历证书', '普通全日制护理专业学历，可在学信网核验', { el: true }),
+        physicalExam,
+        employerOpinion,
+      ],
       basis: [nurseRegs, '《护士执业注册管理办法》'],
       pop: 260,
     },
@@ -84,9 +111,19 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政备案',
       days: [0, 0],
-      cond: ['诊所负责人取得相应医师执业证书并经注册后从事 5 年以上同一专业临床工作', '房屋建筑面积、诊室设置和设备配置符合《诊所基本标准》', '已取得营业执照或登记证书'],
-      mats: [bizForm('诊所备案信息表'), M.bizLicence, M.premises, copyOf('诊所人员名单及执业证书', '执业类别、范围与诊疗科目一致', { el: true }), mat('诊所规章制度和技术操作规范', '含医疗质量安全、院感、医疗废物处置等制度', {})],
-      basis: [hospitalRegs + '第十五条（2022 年修订）', '《诊所备案管理暂行办法》'],
+      cond: [
+        '诊所负责人取得相应医师执业证书并经注册后从事 5 年以上同一专业临床工作',
+        '房屋建筑面积、诊室设置和设备配置符合《诊所基本标准》',
+        '已取得营业执照或登记证书',
+      ],
+      mats: [
+        bizForm('诊所备案信息表'),
+        M.bizLicence,
+        M.premises,
+        copyOf('诊所人员名单及执业证书', '执业类别、范围与诊疗科目一致', { el: true }),
+        mat('诊所规章制度和技术操作规范', '含医疗质量安全、院感、医疗废物处置等制度', {}),
+      ],
+      basis: [hospitalRegs + '（2022 年修订）', '《诊所备案管理暂行办法》'],
       pop: 150,
     },
     {
@@ -96,9 +133,17 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政备案',
       days: [0, 0],
-      cond: ['主要提供中药饮片、中成药和针灸、推拿等中医药服务', '举办人取得中医医师资格证书且执业满 3 年，或取得中医（专长）医师资格证书'],
-      mats: [bizForm('中医诊所备案信息表'), M.premises, copyOf('举办人和主要负责人医师资格证书、执业证书', '执业类别为中医', { el: true }), mat('中医诊所管理规章制度', '含医疗质量安全、院感、医疗废物处置等制度', {})],
-      basis: ['《中华人民共和国中医药法》第十四条', '《中医诊所备案管理暂行办法》第五条'],
+      cond: [
+        '主要提供中药饮片、中成药和针灸、推拿等中医药服务',
+        '举办人取得中医医师资格证书且执业满 3 年，或取得中医（专长）医师资格证书',
+      ],
+      mats: [
+        bizForm('中医诊所备案信息表'),
+        M.premises,
+        copyOf('举办人和主要负责人医师资格证书、执业证书', '执业类别为中医', { el: true }),
+        mat('中医诊所管理规章制度', '含医疗质量安全、院感、医疗废物处置等制度', {}),
+      ],
+      basis: ['《中华人民共和国中医药法》第十四条', '《中医诊所备案管理暂行办法》'],
       pop: 60,
     },
     {
@@ -108,11 +153,20 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [45, 20],
-      visits: 1,
       steps: 'inspect',
-      cond: ['按照《医疗机构基本标准》配备场所、设备、卫生技术人员', '有相应的规章制度和医疗废物处置方案', '能够独立承担民事责任'],
-      mats: [bizForm('医疗机构执业登记申请书'), M.bizLicence, M.premises, mat('医疗机构建筑设计平面图', '标明诊室、治疗室、污物间等功能分区和面积', {}), copyOf('卫生技术人员名录及执业证书', '人员数量和资质符合基本标准', { el: true })],
-      basis: [hospitalRegs + '第十四条、第十六条、第十七条'],
+      cond: [
+        '按照《医疗机构基本标准》配备场所、设备、卫生技术人员',
+        '有相应的规章制度和医疗废物处置方案',
+        '能够独立承担民事责任',
+      ],
+      mats: [
+        bizForm('医疗机构执业登记申请书'),
+        M.bizLicence,
+        M.premises,
+        mat('医疗机构建筑设计平面图', '标明诊室、治疗室、污物间等功能分区和面积', {}),
+        copyOf('卫生技术人员名录及执业证书', '人员数量和资质符合基本标准', { el: true }),
+      ],
+      basis: [hospitalRegs],
       pop: 80,
     },
     {
@@ -123,8 +177,11 @@ export const department: ImportDepartment = dept(
       type: '其他行政权力',
       days: [30, 15],
       cond: ['《医疗机构执业许可证》校验期满前 3 个月申请', '校验期内按规定执业，未发生重大医疗事故'],
-      mats: [bizForm('医疗机构校验申请书'), mat('校验期内工作总结', '包括科室人员、设备变化、诊疗活动开展情况和医疗质量安全管理情况', {})],
-      basis: [hospitalRegs + '第二十二条', '《医疗机构校验管理办法（试行）》'],
+      mats: [
+        bizForm('医疗机构校验申请书'),
+        mat('校验期内工作总结', '包括科室人员、设备变化、诊疗活动开展情况和医疗质量安全管理情况', {}),
+      ],
+      basis: [hospitalRegs, '《医疗机构校验管理办法（试行）》'],
       pop: 50,
     },
     {
@@ -135,12 +192,20 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [20, 5],
       steps: 'inspect',
-      visits: 1,
-      cond: ['经营宾馆、旅店、公共浴室、理发店、美容店、游泳场馆等公共场所', '场所选址、布局、卫生设施符合相应卫生标准和规范', '从业人员取得有效健康合格证明'],
+      cond: [
+        '经营宾馆、旅店、公共浴室、理发店、美容店、游泳场馆等公共场所',
+        '场所选址、布局、卫生设施符合相应卫生标准和规范',
+        '从业人员取得有效健康合格证明',
+      ],
       note: '饭馆、咖啡馆、酒吧、茶座等已不再办理公共场所卫生许可。',
       mats: [bizForm('公共场所卫生许可申请书'), M.bizLicence, M.sitePlan, ppDetection, ppRules],
       basis: [publicPlaceRegs, publicPlaceRules],
-      faqs: [['开美容美发店一定要卫生许可证吗？', '需要。理发店、美容店属于公共场所卫生许可范围，可通过告知承诺方式当场发证，领证后 3 个月内接受现场核查。']],
+      faqs: [
+        [
+          '开美容美发店一定要卫生许可证吗？',
+          '需要。理发店、美容店属于公共场所卫生许可范围，可通过告知承诺方式当场发证，领证后 3 个月内接受现场核查。',
+        ],
+      ],
       pop: 340,
     },
     {
@@ -152,7 +217,7 @@ export const department: ImportDepartment = dept(
       days: [20, 5],
       cond: ['公共场所卫生许可证有效期届满 30 日前申请', '卫生条件未发生变化'],
       mats: [bizForm('公共场所卫生许可延续申请书'), ppLicence, ppDetection],
-      basis: [publicPlaceRules + '第二十四条'],
+      basis: [publicPlaceRules],
       pop: 120,
     },
     {
@@ -164,7 +229,7 @@ export const department: ImportDepartment = dept(
       days: [20, 3],
       cond: ['单位名称、法定代表人（负责人）等许可事项发生变更', '经营场所地址未改变'],
       mats: [bizForm('公共场所卫生许可变更申请书'), ppLicence, M.bizLicence],
-      basis: [publicPlaceRules + '第二十五条'],
+      basis: [publicPlaceRules],
       pop: 60,
     },
     {
@@ -175,10 +240,17 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [20, 10],
       steps: 'inspect',
-      visits: 1,
-      cond: ['医疗机构拟开展 X 射线影像诊断、介入放射学等放射诊疗工作', '具有经核准登记的医学影像科诊疗科目和合格的放射诊疗设备', '放射工作人员经培训考核合格并接受个人剂量监测'],
-      mats: [bizForm('放射诊疗许可申请表'), mat('建设项目职业病危害放射防护控制效果评价报告', '由具备资质的技术服务机构出具，结论为合格', { form: 'copy' }), copyOf('放射工作人员资质及个人剂量监测资料', '人员名单与实际相符，监测结果符合限值', {})],
-      basis: ['《中华人民共和国职业病防治法》', '《放射诊疗管理规定》第十二条、第十六条'],
+      cond: [
+        '医疗机构拟开展 X 射线影像诊断、介入放射学等放射诊疗工作',
+        '具有经核准登记的医学影像科诊疗科目和合格的放射诊疗设备',
+        '放射工作人员经培训考核合格并接受个人剂量监测',
+      ],
+      mats: [
+        bizForm('放射诊疗许可申请表'),
+        mat('建设项目职业病危害放射防护控制效果评价报告', '由具备资质的技术服务机构出具，结论为合格', { form: 'copy' }),
+        copyOf('放射工作人员资质及个人剂量监测资料', '人员名单与实际相符，监测结果符合限值', {}),
+      ],
+      basis: ['《中华人民共和国职业病防治法》', '《放射诊疗管理规定》'],
       pop: 40,
     },
     {
@@ -189,10 +261,17 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [20, 10],
       steps: 'inspect',
-      visits: 1,
-      cond: ['二次供水单位、自建设施供水单位等向公众供水的单位', '供水设施、水处理工艺和水质符合《生活饮用水卫生标准》', '直接从事供、管水人员取得健康合格证明'],
-      mats: [bizForm('供水单位卫生许可申请书'), mat('水质检验报告', '具备资质机构出具，检测指标符合 GB 5749 要求', { form: 'copy' }), copyOf('涉水产品卫生许可批件', '水箱、消毒设备等涉水产品批件在有效期内', {})],
-      basis: ['《中华人民共和国传染病防治法》第二十九条', '《生活饮用水卫生监督管理办法》第七条'],
+      cond: [
+        '二次供水单位、自建设施供水单位等向公众供水的单位',
+        '供水设施、水处理工艺和水质符合《生活饮用水卫生标准》',
+        '直接从事供、管水人员取得健康合格证明',
+      ],
+      mats: [
+        bizForm('供水单位卫生许可申请书'),
+        mat('水质检验报告', '具备资质机构出具，检测指标符合 GB 5749 要求', { form: 'copy' }),
+        copyOf('涉水产品卫生许可批件', '水箱、消毒设备等涉水产品批件在有效期内', {}),
+      ],
+      basis: ['《中华人民共和国传染病防治法》第二十九条', '《生活饮用水卫生监督管理办法》'],
       pop: 30,
     },
     {
@@ -203,10 +282,16 @@ export const department: ImportDepartment = dept(
       type: '行政许可',
       days: [20, 10],
       steps: 'inspect',
-      visits: 1,
-      cond: ['医疗机构拟开展婚前医学检查、助产技术、结扎手术、终止妊娠手术等母婴保健技术服务', '具有符合标准的场所、设备和取得相应合格证书的专业技术人员'],
-      mats: [bizForm('母婴保健技术服务执业许可申请登记书'), mat('医疗机构执业许可证', '诊疗科目包含相应专业', { form: 'copy', src: '卫生健康部门', el: true }), copyOf('从事母婴保健技术服务人员合格证书', '人员数量和资质满足服务项目要求', {})],
-      basis: ['《中华人民共和国母婴保健法》第三十二条、第三十三条', '《中华人民共和国母婴保健法实施办法》第三十五条'],
+      cond: [
+        '医疗机构拟开展婚前医学检查、助产技术、结扎手术、终止妊娠手术等母婴保健技术服务',
+        '具有符合标准的场所、设备和取得相应合格证书的专业技术人员',
+      ],
+      mats: [
+        bizForm('母婴保健技术服务执业许可申请登记书'),
+        mat('医疗机构执业许可证', '诊疗科目包含相应专业', { form: 'copy', src: '卫生健康部门', el: true }),
+        copyOf('从事母婴保健技术服务人员合格证书', '人员数量和资质满足服务项目要求', {}),
+      ],
+      basis: ['《中华人民共和国母婴保健法》第三十二条、第三十三条', '《中华人民共和国母婴保健法实施办法》'],
       pop: 25,
     },
     {
@@ -219,8 +304,13 @@ export const department: ImportDepartment = dept(
       scope: 'cross-province',
       cond: ['夫妻双方依法生育子女（不限孩次）', '夫妻一方户籍在洪山区或女方在洪山区居住'],
       mats: [copyOf('夫妻双方居民身份证', '核验身份信息，可用电子证照', { el: true }), M.marriageCert],
-      basis: ['《中华人民共和国人口与计划生育法》第十八条', '《湖北省人口与计划生育条例》'],
-      faqs: [['现在还需要办准生证吗？', '生育登记实行网上自主登记，不设前置条件，登记后即可享受孕产期保健服务和生育保险待遇。']],
+      basis: ['《中华人民共和国人口与计划生育法》', '《湖北省人口与计划生育条例》'],
+      faqs: [
+        [
+          '现在还需要办准生证吗？',
+          '生育登记实行网上自主登记，不设前置条件，登记后即可享受孕产期保健服务和生育保险待遇。',
+        ],
+      ],
       pop: 580,
     },
     {
@@ -232,7 +322,11 @@ export const department: ImportDepartment = dept(
       days: [20, 10],
       online: false,
       cond: ['在洪山区助产机构出生，出生医学证明遗失、损坏或信息有误', '补发须在原签发机构存档信息可查'],
-      mats: [form('出生医学证明补发（换发）申请表'), copyOf('父母双方居民身份证', '核验原件，与原出生登记信息一致', { el: true }), mat('原出生医学证明（换发时提供）', '核验原件并收回', { nec: 'conditional', src: '助产医疗机构' })],
+      mats: [
+        form('出生医学证明补发（换发）申请表'),
+        copyOf('父母双方居民身份证', '核验原件，与原出生登记信息一致', { el: true }),
+        mat('原出生医学证明（换发时提供）', '核验原件并收回', { nec: 'conditional', src: '助产医疗机构' }),
+      ],
       basis: ['《中华人民共和国母婴保健法》第二十三条', '《出生医学证明管理办法》'],
       pop: 170,
     },
@@ -244,8 +338,13 @@ export const department: ImportDepartment = dept(
       type: '行政给付',
       days: [30, 20],
       cond: ['女方年满 49 周岁的独生子女父母', '独生子女死亡或被依法鉴定为三级以上残疾后未再生育或收养子女'],
-      mats: [form('计划生育家庭特别扶助对象申报表'), M.idAndHukou, mat('独生子女死亡或伤残证明', '死亡医学证明或残疾人证', { el: true }), M.bankAccount],
-      basis: ['《中华人民共和国人口与计划生育法》第二十七条', '《全国独生子女伤残死亡家庭扶助制度试点方案》'],
+      mats: [
+        form('计划生育家庭特别扶助对象申报表'),
+        M.idAndHukou,
+        mat('独生子女死亡或伤残证明', '死亡医学证明或残疾人证', { el: true }),
+        M.bankAccount,
+      ],
+      basis: ['《中华人民共和国人口与计划生育法》', '《全国独生子女伤残死亡家庭扶助制度试点方案》'],
       halls: AT_STREETS,
       pop: 90,
     },
@@ -256,9 +355,13 @@ export const department: ImportDepartment = dept(
       aud: 'P',
       type: '行政给付',
       days: [30, 20],
-      cond: ['本人及配偶均为农业户口或界定为农村居民户口', '1973 年至 2001 年间没有违反计划生育法规、规章生育', '只有一个子女或两个女孩，年满 60 周岁'],
+      cond: [
+        '本人及配偶均为农业户口或界定为农村居民户口',
+        '1973 年至 2001 年间没有违反计划生育法规、规章生育',
+        '只有一个子女或两个女孩，年满 60 周岁',
+      ],
       mats: [form('农村部分计划生育家庭奖励扶助对象确认申报表'), M.idAndHukou, M.bankAccount],
-      basis: ['《中华人民共和国人口与计划生育法》第二十七条', '《农村部分计划生育家庭奖励扶助制度试点方案（试行）》'],
+      basis: ['《中华人民共和国人口与计划生育法》', '《农村部分计划生育家庭奖励扶助制度试点方案（试行）》'],
       halls: ['tianxing-centre', 'qingling-centre', 'heping-centre', ...AT_MAIN],
       pop: 40,
     },
@@ -269,8 +372,17 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政备案',
       days: [0, 0],
-      cond: ['已登记为事业单位、社会服务机构或企业，业务范围含托育服务', '场所、设施、人员符合《托育机构设置标准（试行）》和消防、卫生要求'],
-      mats: [bizForm('托育机构备案书'), M.bizLicence, M.premises, mat('托育机构备案承诺书', '法定代表人签字并加盖公章', {}), copyOf('保育人员健康证明和资质证书', '全员持健康合格证明', {})],
+      cond: [
+        '已登记为事业单位、社会服务机构或企业，业务范围含托育服务',
+        '场所、设施、人员符合《托育机构设置标准（试行）》和消防、卫生要求',
+      ],
+      mats: [
+        bizForm('托育机构备案书'),
+        M.bizLicence,
+        M.premises,
+        mat('托育机构备案承诺书', '法定代表人签字并加盖公章', {}),
+        copyOf('保育人员健康证明和资质证书', '全员持健康合格证明', {}),
+      ],
       basis: ['《托育机构登记和备案办法（试行）》第七条、第八条'],
       pop: 110,
     },
@@ -286,8 +398,13 @@ export const department: ImportDepartment = dept(
       cond: ['从事食品生产经营、公共场所服务、饮用水供管等直接为顾客服务的人员', '每年进行一次健康检查'],
       mats: [M.idCard],
       steps: 'service',
-      basis: ['《中华人民共和国食品安全法》第四十五条', publicPlaceRules + '第十条'],
-      faqs: [['健康证在哪里办、多久出结果？', '可在区疾病预防控制中心或指定体检机构体检，3 个工作日内出结果，电子健康证明可在线查询。']],
+      basis: ['《中华人民共和国食品安全法》第四十五条', publicPlaceRules],
+      faqs: [
+        [
+          '健康证在哪里办、多久出结果？',
+          '可在区疾病预防控制中心或指定体检机构体检，3 个工作日内出结果，电子健康证明可在线查询。',
+        ],
+      ],
       pop: 470,
     },
     {
@@ -304,6 +421,25 @@ export const department: ImportDepartment = dept(
       basis: ['《中华人民共和国疫苗管理法》第四十七条'],
       halls: AT_STREETS,
       pop: 300,
+    },
+    {
+      no: 22,
+      name: '医疗机构执业登记（变更）',
+      alias: ['医疗机构变更', '诊疗科目变更'],
+      aud: 'B',
+      type: '行政许可',
+      days: [20, 10],
+      cond: [
+        '医疗机构变更名称、地址、法定代表人或主要负责人、诊疗科目、床位等登记事项',
+        '变更后仍符合《医疗机构基本标准》',
+      ],
+      mats: [
+        bizForm('医疗机构变更登记申请书'),
+        mat('医疗机构执业许可证', '核验正、副本原件', { src: '卫生健康部门', el: true }),
+        mat('变更事项相关材料', '增加诊疗科目的提交相应人员和设备材料；变更地址的提交新场所材料', { form: 'copy' }),
+      ],
+      basis: [hospitalRegs],
+      pop: 40,
     },
   ],
 );

@@ -2,9 +2,14 @@ import type { ImportDepartment } from '../../../types/contract';
 import { AT_MAIN, AT_STREETS, M, bizForm, copyOf, dept, form, mat } from './shared';
 
 const ssLaw = '《中华人民共和国社会保险法》';
-const crossRegion = '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）';
+const crossRegion =
+  '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）';
 const transferRules = '《基本医疗保险关系转移接续暂行办法》（医保发〔2021〕43号）';
-const medicalBills = mat('医疗费用原始票据、费用明细清单及病历资料', '票据为原件且未经其他渠道报销，就诊日期在参保期内', {});
+const medicalBills = mat(
+  '医疗费用原始票据、费用明细清单及病历资料',
+  '票据为原件且未经其他渠道报销，就诊日期在参保期内',
+  {},
+);
 
 export const department: ImportDepartment = dept(
   {
@@ -24,9 +29,15 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [0, 0],
       scope: 'cross-province',
-      cond: ['参加武汉市基本医疗保险', '属于异地长期居住人员（异地安置退休、异地长期居住、常驻异地工作）或临时外出就医人员（异地转诊、异地急诊抢救等）'],
+      cond: [
+        '参加武汉市基本医疗保险',
+        '属于异地长期居住人员（异地安置退休、异地长期居住、常驻异地工作）或临时外出就医人员（异地转诊、异地急诊抢救等）',
+      ],
       note: '临时外出就医人员可通过国家医保服务平台 App 或“鄂汇办”自助备案，备案后在就医地定点医疗机构直接结算。',
-      mats: [M.idCard, mat('个人承诺书', '长期居住人员承诺异地居住情况属实，在线签署', { form: 'electronic', cm: true })],
+      mats: [
+        M.idCard,
+        mat('个人承诺书', '长期居住人员承诺异地居住情况属实，在线签署', { form: 'electronic', cm: true }),
+      ],
       basis: [crossRegion, `${ssLaw}第二十九条`],
       faqs: [
         ['异地就医备案能网上办吗？', '可以。在国家医保服务平台 App、鄂汇办或洪山掌上办在线申请，即时办结。'],
@@ -58,7 +69,12 @@ export const department: ImportDepartment = dept(
       cond: ['具有洪山区户籍或持有武汉市居住证的城乡居民', '未参加职工基本医疗保险', '学生、儿童可随学校或家庭参保'],
       mats: [M.idAndHukou],
       basis: [`${ssLaw}第二十五条`, '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）'],
-      faqs: [['居民医保什么时候交？', '每年集中缴费期（一般为 9 月至 12 月）通过“楚税通”、银行等渠道缴纳次年费用；新生儿、退役军人等可随时参保。']],
+      faqs: [
+        [
+          '居民医保什么时候交？',
+          '每年集中缴费期（一般为 9 月至 12 月）通过“楚税通”、银行等渠道缴纳次年费用；新生儿、退役军人等可随时参保。',
+        ],
+      ],
       halls: AT_STREETS,
       pop: 700,
     },
@@ -70,7 +86,10 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [0, 0],
       scope: 'city',
-      cond: ['新生儿父母一方在武汉市参加基本医疗保险或新生儿在武汉落户', '出生 90 天内参保缴费的，出生之日起发生的医疗费用可按规定报销'],
+      cond: [
+        '新生儿父母一方在武汉市参加基本医疗保险或新生儿在武汉落户',
+        '出生 90 天内参保缴费的，出生之日起发生的医疗费用可按规定报销',
+      ],
       mats: [M.birthCert, M.hukou],
       basis: [`${ssLaw}第二十五条`],
       pop: 480,
@@ -83,7 +102,10 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [0, 0],
       scope: 'city',
-      cond: ['无雇工的个体工商户、未在用人单位参加职工医保的非全日制从业人员及其他灵活就业人员', '未参加城乡居民医保或已办理停保'],
+      cond: [
+        '无雇工的个体工商户、未在用人单位参加职工医保的非全日制从业人员及其他灵活就业人员',
+        '未参加城乡居民医保或已办理停保',
+      ],
       mats: [M.idCard],
       basis: [`${ssLaw}第二十三条`],
       pop: 380,
@@ -97,7 +119,12 @@ export const department: ImportDepartment = dept(
       days: [30, 20],
       scope: 'province',
       cond: ['参保人员因急诊抢救、未直接结算等原因全额垫付医疗费用', '自费用发生之日起 2 年内申请'],
-      mats: [M.idCard, medicalBills, M.bankAccount, mat('急诊抢救证明或异地就医备案记录', '异地就医未直接结算的提供', { nec: 'conditional' })],
+      mats: [
+        M.idCard,
+        medicalBills,
+        M.bankAccount,
+        mat('急诊抢救证明或异地就医备案记录', '异地就医未直接结算的提供', { nec: 'conditional' }),
+      ],
       basis: [`${ssLaw}第二十八条、第二十九条`, '《医疗保障基金使用监督管理条例》'],
       pop: 460,
     },
@@ -110,9 +137,17 @@ export const department: ImportDepartment = dept(
       days: [20, 10],
       scope: 'city',
       cond: ['参加武汉市基本医疗保险', '患有纳入门诊慢特病保障范围的疾病并符合认定标准'],
-      mats: [M.idCard, mat('二级及以上定点医疗机构出具的诊断证明和相关检查报告', '诊断、检查结果符合相应病种认定标准', { src: '定点医疗机构', el: true })],
+      mats: [
+        M.idCard,
+        mat('二级及以上定点医疗机构出具的诊断证明和相关检查报告', '诊断、检查结果符合相应病种认定标准', {
+          src: '定点医疗机构',
+          el: true,
+        }),
+      ],
       basis: ['《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》', '武汉市门诊慢特病管理相关规定'],
-      faqs: [['慢性病认定要去医保局吗？', '不用。在就诊的定点医疗机构门诊慢特病窗口即可申请，医院审核后报医保部门确认。']],
+      faqs: [
+        ['慢性病认定要去医保局吗？', '不用。在就诊的定点医疗机构门诊慢特病窗口即可申请，医院审核后报医保部门确认。'],
+      ],
       pop: 430,
     },
     {
@@ -124,9 +159,18 @@ export const department: ImportDepartment = dept(
       days: [20, 10],
       scope: 'city',
       cond: ['用人单位已为职工缴纳生育保险（职工医保）', '职工生育或施行计划生育手术'],
-      mats: [M.idCard, mat('出生医学证明或计划生育手术证明', '可通过部门共享核验的免于提交', { el: true }), bizForm('生育津贴申领表')],
+      mats: [
+        M.idCard,
+        mat('出生医学证明或计划生育手术证明', '可通过部门共享核验的免于提交', { el: true }),
+        bizForm('生育津贴申领表'),
+      ],
       basis: [`${ssLaw}第五十四条、第五十六条`],
-      faqs: [['生育津贴发给个人还是单位？', '按武汉市规定拨付至用人单位或本人社会保障卡，单位已按工资发放产假工资的拨付给单位。']],
+      faqs: [
+        [
+          '生育津贴发给个人还是单位？',
+          '按武汉市规定拨付至用人单位或本人社会保障卡，单位已按工资发放产假工资的拨付给单位。',
+        ],
+      ],
       pop: 520,
     },
     {
@@ -176,8 +220,14 @@ export const department: ImportDepartment = dept(
       type: '行政确认',
       days: [20, 10],
       scope: 'city',
-      cond: ['办理退休时已参加武汉市职工基本医疗保险', '累计缴费年限达到男 30 年、女 25 年（其中在武汉实际缴费不少于 10 年）方可享受退休人员医保待遇，不足的可一次性补缴'],
-      mats: [M.idCard, mat('退休审批结果', '由社保经办机构共享，无需另行提交', { form: 'electronic', src: '社保经办机构', el: true })],
+      cond: [
+        '办理退休时已参加武汉市职工基本医疗保险',
+        '累计缴费年限达到男 30 年、女 25 年（其中在武汉实际缴费不少于 10 年）方可享受退休人员医保待遇，不足的可一次性补缴',
+      ],
+      mats: [
+        M.idCard,
+        mat('退休审批结果', '由社保经办机构共享，无需另行提交', { form: 'electronic', src: '社保经办机构', el: true }),
+      ],
       basis: [`${ssLaw}第二十七条`, '武汉市职工基本医疗保险相关规定'],
       pop: 260,
     },
@@ -189,9 +239,15 @@ export const department: ImportDepartment = dept(
       type: '行政给付',
       days: [20, 10],
       scope: 'city',
-      cond: ['属于低保对象、特困人员、低保边缘家庭成员、因病致贫重病患者等救助对象', '医疗费用经基本医保、大病保险报销后个人负担仍较重'],
+      cond: [
+        '属于低保对象、特困人员、低保边缘家庭成员、因病致贫重病患者等救助对象',
+        '医疗费用经基本医保、大病保险报销后个人负担仍较重',
+      ],
       mats: [form('医疗救助申请表'), M.idCard, medicalBills],
-      basis: ['《社会救助暂行办法》第二十八条至第三十条', '《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）'],
+      basis: [
+        '《社会救助暂行办法》第二十八条至第三十条',
+        '《国务院办公厅关于健全重特大疾病医疗保险和救助制度的意见》（国办发〔2021〕42号）',
+      ],
       halls: AT_STREETS,
       pop: 200,
     },
@@ -204,8 +260,20 @@ export const department: ImportDepartment = dept(
       days: [90, 60],
       online: false,
       steps: 'service',
-      cond: ['正式运营至少 3 个月的医疗机构或零售药店', '至少有 1 名取得执业资格的医师或药师', '具备符合医保协议管理要求的信息系统和医保管理制度'],
-      mats: [bizForm('定点医药机构申请表'), M.bizLicence, mat('医疗机构执业许可证（备案凭证）或药品经营许可证', '许可在有效期内，执业地址与申请地址一致', { form: 'copy', el: true }), mat('医保管理制度及信息系统建设情况说明', '包括医保专（兼）职管理人员、财务和进销存管理制度', {})],
+      cond: [
+        '正式运营至少 3 个月的医疗机构或零售药店',
+        '至少有 1 名取得执业资格的医师或药师',
+        '具备符合医保协议管理要求的信息系统和医保管理制度',
+      ],
+      mats: [
+        bizForm('定点医药机构申请表'),
+        M.bizLicence,
+        mat('医疗机构执业许可证（备案凭证）或药品经营许可证', '许可在有效期内，执业地址与申请地址一致', {
+          form: 'copy',
+          el: true,
+        }),
+        mat('医保管理制度及信息系统建设情况说明', '包括医保专（兼）职管理人员、财务和进销存管理制度', {}),
+      ],
       basis: ['《医疗机构医疗保障定点管理暂行办法》第五条、第十条', '《零售药店医疗保障定点管理暂行办法》第五条'],
       pop: 70,
     },
@@ -218,7 +286,11 @@ export const department: ImportDepartment = dept(
       days: [30, 20],
       scope: 'city',
       cond: ['参加武汉市职工基本医疗保险', '因年老、疾病、伤残等原因长期卧床，生活不能自理已达 6 个月以上'],
-      mats: [M.idCard, form('长期护理保险失能评估申请表'), mat('近 6 个月内的病历资料', '能反映失能状况的住院病历、诊断证明', { form: 'copy', src: '医疗机构' })],
+      mats: [
+        M.idCard,
+        form('长期护理保险失能评估申请表'),
+        mat('近 6 个月内的病历资料', '能反映失能状况的住院病历、诊断证明', { form: 'copy', src: '医疗机构' }),
+      ],
       basis: ['《国家医保局 财政部关于扩大长期护理保险制度试点的指导意见》（医保发〔2020〕37号）'],
       pop: 180,
     },
@@ -231,7 +303,13 @@ export const department: ImportDepartment = dept(
       days: [0, 0],
       scope: 'cross-province',
       cond: ['参加武汉市基本医疗保险', '因病情需要经定点医疗机构确认需转往市外就医'],
-      mats: [M.idCard, mat('转诊医疗机构出具的转诊证明', '定点医疗机构开具，载明转诊原因和转往医院', { el: true, src: '定点医疗机构' })],
+      mats: [
+        M.idCard,
+        mat('转诊医疗机构出具的转诊证明', '定点医疗机构开具，载明转诊原因和转往医院', {
+          el: true,
+          src: '定点医疗机构',
+        }),
+      ],
       basis: [crossRegion],
       pop: 210,
     },
@@ -243,7 +321,10 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [0, 0],
       cond: ['参保人员姓名、证件号码、户籍等信息发生变化', '或已参加职工医保需办理城乡居民医保停保'],
-      mats: [M.idCard, copyOf('信息变更证明材料', '公安机关出具的变更证明或职工医保参保证明', { nec: 'conditional', el: true })],
+      mats: [
+        M.idCard,
+        copyOf('信息变更证明材料', '公安机关出具的变更证明或职工医保参保证明', { nec: 'conditional', el: true }),
+      ],
       basis: [`${ssLaw}第五十八条`],
       halls: AT_STREETS,
       pop: 150,

@@ -6,9 +6,15 @@ const fireRules = '《建设工程消防设计审查验收管理暂行规定》'
 const housingLaw = '《中华人民共和国城市房地产管理法》';
 const rentalRules = '《商品房屋租赁管理办法》';
 const publicRentalRules = '《公共租赁住房管理办法》';
-const planningPermit = mat('建设工程规划许可证', '项目名称、建设规模与申请一致；可通过部门共享核验', { form: 'copy', src: '自然资源和规划部门', el: true });
+const planningPermit = mat('建设工程规划许可证', '项目名称、建设规模与申请一致；可通过部门共享核验', {
+  form: 'copy',
+  src: '自然资源和规划部门',
+  el: true,
+});
 const contract = mat('施工合同及中标通知书', '依法应招标的提供中标通知书，合同主体与施工单位一致', { form: 'copy' });
-const designDocs = mat('消防设计文件', '设计单位盖章，消防设计内容符合国家工程建设消防技术标准', { form: 'electronic' });
+const designDocs = mat('消防设计文件', '设计单位盖章，消防设计内容符合国家工程建设消防技术标准', {
+  form: 'electronic',
+});
 
 export const department: ImportDepartment = dept(
   {
@@ -27,11 +33,26 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [7, 1],
-      cond: ['已办理用地批准手续，依法取得建设工程规划许可证', '施工场地已具备施工条件，已确定施工企业', '有满足施工需要的资金安排、施工图纸及技术资料，有保证工程质量和安全的具体措施'],
+      cond: [
+        '已办理用地批准手续，依法取得建设工程规划许可证',
+        '施工场地已具备施工条件，已确定施工企业',
+        '有满足施工需要的资金安排、施工图纸及技术资料，有保证工程质量和安全的具体措施',
+      ],
       note: '工程投资额 100 万元以下或建筑面积 500 平方米以下的建筑工程可以不申请施工许可证。',
-      mats: [bizForm('建筑工程施工许可证申请表'), planningPermit, contract, mat('建设资金已经落实承诺书', '建设单位法定代表人签署', { cm: true }), mat('施工图设计文件审查合格书或告知承诺书', '按规定纳入告知承诺的可签署承诺', { form: 'copy', cm: true })],
+      mats: [
+        bizForm('建筑工程施工许可证申请表'),
+        planningPermit,
+        contract,
+        mat('建设资金已经落实承诺书', '建设单位法定代表人签署', { cm: true }),
+        mat('施工图设计文件审查合格书或告知承诺书', '按规定纳入告知承诺的可签署承诺', { form: 'copy', cm: true }),
+      ],
       basis: [buildingLaw + '第七条、第八条', '《建筑工程施工许可管理办法》第四条、第五条'],
-      faqs: [['施工许可能和规划许可一起办吗？', '可以。洪山区对社会投资简易低风险项目实行“拿地即开工”，规划许可、施工许可并联审批、同步发证。']],
+      faqs: [
+        [
+          '施工许可能和规划许可一起办吗？',
+          '可以。洪山区对社会投资简易低风险项目实行“拿地即开工”，规划许可、施工许可并联审批、同步发证。',
+        ],
+      ],
       pop: 260,
     },
     {
@@ -42,7 +63,11 @@ export const department: ImportDepartment = dept(
       type: '公共服务',
       days: [5, 1],
       cond: ['房屋建筑和市政基础设施工程在开工前办理', '已确定建设、勘察、设计、施工、监理单位'],
-      mats: [bizForm('工程质量安全监督登记表'), contract, copyOf('施工、监理单位项目负责人资格证书', '人员注册单位与合同单位一致', { el: true })],
+      mats: [
+        bizForm('工程质量安全监督登记表'),
+        contract,
+        copyOf('施工、监理单位项目负责人资格证书', '人员注册单位与合同单位一致', { el: true }),
+      ],
       basis: ['《建设工程质量管理条例》第十三条', '《建设工程安全生产管理条例》第十条'],
       pop: 90,
     },
@@ -53,9 +78,16 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [15, 5],
-      cond: ['属于《建设工程消防设计审查验收管理暂行规定》所列特殊建设工程', '消防设计文件由具有相应资质的设计单位编制'],
-      mats: [bizForm('特殊建设工程消防设计审查申请表'), designDocs, copyOf('设计单位资质证书', '资质等级与工程规模相适应', { el: true })],
-      basis: ['《中华人民共和国消防法》第十一条', fireRules + '第十五条、第二十条'],
+      cond: [
+        '属于《建设工程消防设计审查验收管理暂行规定》所列特殊建设工程',
+        '消防设计文件由具有相应资质的设计单位编制',
+      ],
+      mats: [
+        bizForm('特殊建设工程消防设计审查申请表'),
+        designDocs,
+        copyOf('设计单位资质证书', '资质等级与工程规模相适应', { el: true }),
+      ],
+      basis: ['《中华人民共和国消防法》第十一条', fireRules],
       pop: 110,
     },
     {
@@ -65,11 +97,14 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [15, 5],
-      visits: 1,
       steps: 'inspect',
       cond: ['特殊建设工程竣工', '建设单位已组织竣工验收消防查验，查验合格'],
-      mats: [bizForm('特殊建设工程消防验收申请表'), mat('工程竣工验收报告', '参建单位签章齐全，消防查验结论为合格', { form: 'copy' }), mat('涉及消防的建设工程竣工图纸', '与现场施工情况一致', { form: 'electronic' })],
-      basis: ['《中华人民共和国消防法》第十三条', fireRules + '第二十七条、第二十九条'],
+      mats: [
+        bizForm('特殊建设工程消防验收申请表'),
+        mat('工程竣工验收报告', '参建单位签章齐全，消防查验结论为合格', { form: 'copy' }),
+        mat('涉及消防的建设工程竣工图纸', '与现场施工情况一致', { form: 'electronic' }),
+      ],
+      basis: ['《中华人民共和国消防法》第十三条', fireRules],
       pop: 100,
     },
     {
@@ -81,7 +116,7 @@ export const department: ImportDepartment = dept(
       days: [5, 0],
       cond: ['特殊建设工程以外的其他建设工程竣工验收合格', '自竣工验收合格之日起 5 个工作日内备案'],
       mats: [bizForm('建设工程消防验收备案表'), mat('工程竣工验收报告', '消防查验结论为合格', { form: 'copy' })],
-      basis: ['《中华人民共和国消防法》第十三条', fireRules + '第三十四条'],
+      basis: ['《中华人民共和国消防法》第十三条', fireRules],
       pop: 150,
     },
     {
@@ -92,7 +127,12 @@ export const department: ImportDepartment = dept(
       type: '行政备案',
       days: [15, 5],
       cond: ['房屋建筑和市政基础设施工程竣工验收合格', '自竣工验收合格之日起 15 日内备案'],
-      mats: [bizForm('房屋建筑和市政基础设施工程竣工验收备案表'), mat('工程竣工验收报告', '包括工程概况、验收时间和程序、验收意见', { form: 'copy' }), copyOf('施工单位签署的工程质量保修书', '保修范围和期限符合规定', {}), mat('住宅质量保证书和住宅使用说明书', '商品住宅工程提交', { nec: 'conditional', form: 'copy' })],
+      mats: [
+        bizForm('房屋建筑和市政基础设施工程竣工验收备案表'),
+        mat('工程竣工验收报告', '包括工程概况、验收时间和程序、验收意见', { form: 'copy' }),
+        copyOf('施工单位签署的工程质量保修书', '保修范围和期限符合规定', {}),
+        mat('住宅质量保证书和住宅使用说明书', '商品住宅工程提交', { nec: 'conditional', form: 'copy' }),
+      ],
       basis: ['《建设工程质量管理条例》第四十九条', '《房屋建筑和市政基础设施工程竣工验收备案管理办法》第四条、第五条'],
       pop: 80,
     },
@@ -103,8 +143,22 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政许可',
       days: [10, 5],
-      cond: ['已交付全部土地使用权出让金，取得土地使用权证书', '持有建设工程规划许可证和施工许可证', '投入开发建设的资金达到工程建设总投资的 25% 以上，并已确定施工进度和竣工交付日期'],
-      mats: [bizForm('商品房预售许可申请表'), mat('土地使用权证书（不动产权证书）', '权利人与开发企业一致', { form: 'copy', src: '不动产登记机构', el: true }), planningPermit, mat('工程施工合同及关于施工进度的说明', '形象进度符合预售条件', { form: 'copy' }), mat('商品房预售方案', '载明房屋位置、面积、竣工交付日期、预售资金监管方案', {})],
+      cond: [
+        '已交付全部土地使用权出让金，取得土地使用权证书',
+        '持有建设工程规划许可证和施工许可证',
+        '投入开发建设的资金达到工程建设总投资的 25% 以上，并已确定施工进度和竣工交付日期',
+      ],
+      mats: [
+        bizForm('商品房预售许可申请表'),
+        mat('土地使用权证书（不动产权证书）', '权利人与开发企业一致', {
+          form: 'copy',
+          src: '不动产登记机构',
+          el: true,
+        }),
+        planningPermit,
+        mat('工程施工合同及关于施工进度的说明', '形象进度符合预售条件', { form: 'copy' }),
+        mat('商品房预售方案', '载明房屋位置、面积、竣工交付日期、预售资金监管方案', {}),
+      ],
       basis: [housingLaw + '第四十五条', '《城市商品房预售管理办法》第五条、第七条'],
       pop: 60,
     },
@@ -116,7 +170,11 @@ export const department: ImportDepartment = dept(
       type: '行政备案',
       days: [5, 1],
       cond: ['商品房已通过竣工验收', '开发企业已取得相应资质和土地、规划、施工许可手续'],
-      mats: [bizForm('商品房现房销售备案表'), mat('竣工验收备案证明', '工程名称与销售楼栋一致', { form: 'copy' }), mat('房屋测绘成果报告', '具备资质的测绘单位出具', { form: 'copy' })],
+      mats: [
+        bizForm('商品房现房销售备案表'),
+        mat('竣工验收备案证明', '工程名称与销售楼栋一致', { form: 'copy' }),
+        mat('房屋测绘成果报告', '具备资质的测绘单位出具', { form: 'copy' }),
+      ],
       basis: ['《商品房销售管理办法》第七条、第八条'],
       pop: 30,
     },
@@ -142,7 +200,11 @@ export const department: ImportDepartment = dept(
       days: [0, 0],
       scope: 'city',
       cond: ['房屋已取得不动产权证书且无查封、限制交易情形', '买卖双方已签订存量房买卖合同'],
-      mats: [copyOf('买卖双方身份证件', '核验原件，与合同签约主体一致', { el: true }), M.houseCert, mat('存量房买卖合同', '通过网签系统签订', { form: 'electronic' })],
+      mats: [
+        copyOf('买卖双方身份证件', '核验原件，与合同签约主体一致', { el: true }),
+        M.houseCert,
+        mat('存量房买卖合同', '通过网签系统签订', { form: 'electronic' }),
+      ],
       basis: [housingLaw + '第四十一条', '《房屋交易合同网签备案业务规范（试行）》'],
       halls: ['hs-bdc-hall', ...AT_MAIN],
       pop: 300,
@@ -156,7 +218,11 @@ export const department: ImportDepartment = dept(
       days: [3, 0],
       scope: 'city',
       cond: ['房屋租赁合同订立后 30 日内办理', '出租房屋符合安全、防灾等工程建设强制性标准'],
-      mats: [copyOf('租赁双方身份证件或营业执照', '核验原件', { el: true }), mat('房屋租赁合同', '载明租赁期限、租金和房屋坐落', { form: 'copy' }), M.houseCert],
+      mats: [
+        copyOf('租赁双方身份证件或营业执照', '核验原件', { el: true }),
+        mat('房屋租赁合同', '载明租赁期限、租金和房屋坐落', { form: 'copy' }),
+        M.houseCert,
+      ],
       basis: [housingLaw + '第五十四条', rentalRules + '第十四条'],
       halls: AT_STREETS,
       pop: 360,
@@ -169,9 +235,18 @@ export const department: ImportDepartment = dept(
       type: '行政确认',
       days: [30, 20],
       scope: 'city',
-      cond: ['申请人在武汉市无自有住房或住房面积低于规定标准', '家庭收入、财产符合武汉市公共租赁住房准入标准', '具有洪山区户籍，或在洪山区稳定就业并按规定缴纳社会保险'],
-      mats: [form('公共租赁住房申请表'), M.idAndHukou, M.incomeStatement, mat('住房情况声明及授权核查书', '如实申报家庭成员住房情况，授权不动产登记信息核查', { cm: true })],
-      basis: [publicRentalRules + '第七条、第九条'],
+      cond: [
+        '申请人在武汉市无自有住房或住房面积低于规定标准',
+        '家庭收入、财产符合武汉市公共租赁住房准入标准',
+        '具有洪山区户籍，或在洪山区稳定就业并按规定缴纳社会保险',
+      ],
+      mats: [
+        form('公共租赁住房申请表'),
+        M.idAndHukou,
+        M.incomeStatement,
+        mat('住房情况声明及授权核查书', '如实申报家庭成员住房情况，授权不动产登记信息核查', { cm: true }),
+      ],
+      basis: [publicRentalRules],
       halls: AT_STREETS,
       pop: 440,
     },
@@ -184,7 +259,12 @@ export const department: ImportDepartment = dept(
       days: [30, 20],
       scope: 'city',
       cond: ['已取得公共租赁住房保障资格', '选择领取租赁补贴方式保障，在市场上自行租房'],
-      mats: [form('住房租赁补贴申请表'), M.idCard, mat('房屋租赁合同', '租赁房屋在武汉市内，已办理租赁登记备案', { form: 'copy' }), M.bankAccount],
+      mats: [
+        form('住房租赁补贴申请表'),
+        M.idCard,
+        mat('房屋租赁合同', '租赁房屋在武汉市内，已办理租赁登记备案', { form: 'copy' }),
+        M.bankAccount,
+      ],
       basis: [publicRentalRules, '《住房城乡建设部等部门关于做好城镇住房保障家庭租赁补贴工作的指导意见》'],
       halls: AT_STREETS,
       pop: 260,
@@ -198,7 +278,11 @@ export const department: ImportDepartment = dept(
       days: [10, 5],
       scope: 'city',
       cond: ['在洪山区工作的新市民、青年人', '本人及配偶在项目所在区无自有住房'],
-      mats: [M.idCard, mat('工作证明或社保缴纳记录', '就业单位在洪山区或在洪山区缴纳社保', { form: 'electronic', el: true }), mat('住房情况承诺书', '承诺在项目所在区无自有住房', { cm: true })],
+      mats: [
+        M.idCard,
+        mat('工作证明或社保缴纳记录', '就业单位在洪山区或在洪山区缴纳社保', { form: 'electronic', el: true }),
+        mat('住房情况承诺书', '承诺在项目所在区无自有住房', { cm: true }),
+      ],
       basis: ['《国务院办公厅关于加快发展保障性租赁住房的意见》（国办发〔2021〕22号）'],
       pop: 380,
     },
@@ -210,8 +294,17 @@ export const department: ImportDepartment = dept(
       type: '其他行政权力',
       days: [15, 10],
       online: false,
-      cond: ['本市已依法取得不动产权证书的 4 层及以上既有住宅', '经本单元房屋专有部分占建筑物总面积三分之二以上且人数占比三分之二以上的业主参与表决，参与表决业主中双过四分之三同意', '增设电梯方案已在本单元公示 10 日无异议或异议已协调处理'],
-      mats: [form('既有住宅增设电梯申请表', '，由业主代表签字'), mat('业主表决书及书面协议', '表决比例符合《中华人民共和国民法典》第二百七十八条规定，签名真实', {}), mat('增设电梯设计方案', '具备资质的设计单位编制，含结构安全论证', { form: 'copy' }), mat('公示情况说明', '附公示照片，公示期不少于 10 日', {})],
+      cond: [
+        '本市已依法取得不动产权证书的 4 层及以上既有住宅',
+        '经本单元房屋专有部分占建筑物总面积三分之二以上且人数占比三分之二以上的业主参与表决，参与表决业主中双过四分之三同意',
+        '增设电梯方案已在本单元公示 10 日无异议或异议已协调处理',
+      ],
+      mats: [
+        form('既有住宅增设电梯申请表', '，由业主代表签字'),
+        mat('业主表决书及书面协议', '表决比例符合《中华人民共和国民法典》第二百七十八条规定，签名真实', {}),
+        mat('增设电梯设计方案', '具备资质的设计单位编制，含结构安全论证', { form: 'copy' }),
+        mat('公示情况说明', '附公示照片，公示期不少于 10 日', {}),
+      ],
       steps: 'service',
       basis: ['《中华人民共和国民法典》第二百七十八条', '武汉市既有住宅增设电梯相关规定'],
       halls: AT_STREETS,
@@ -225,8 +318,12 @@ export const department: ImportDepartment = dept(
       type: '行政备案',
       days: [5, 3],
       cond: ['业主委员会自选举产生之日起 30 日内备案', '业主大会会议的召开和表决程序符合规定'],
-      mats: [form('业主委员会备案申请表', '，由业主委员会主任签字'), mat('业主大会议事规则、管理规约', '经业主大会会议表决通过', {}), mat('业主委员会委员名单及基本情况', '委员为本物业管理区域内业主', {})],
-      basis: ['《物业管理条例》第十六条', '《业主大会和业主委员会指导规则》第三十一条'],
+      mats: [
+        form('业主委员会备案申请表', '，由业主委员会主任签字'),
+        mat('业主大会议事规则、管理规约', '经业主大会会议表决通过', {}),
+        mat('业主委员会委员名单及基本情况', '委员为本物业管理区域内业主', {}),
+      ],
+      basis: ['《物业管理条例》第十六条', '《业主大会和业主委员会指导规则》'],
       halls: AT_STREETS,
       pop: 60,
     },
@@ -237,8 +334,16 @@ export const department: ImportDepartment = dept(
       aud: 'P',
       type: '公共服务',
       days: [10, 5],
-      cond: ['用于住宅共用部位、共用设施设备保修期满后的维修和更新、改造', '经专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，并经参与表决的双过半同意', '紧急情况可按应急程序申请'],
-      mats: [form('住宅专项维修资金使用申请表', '，由业主委员会或物业服务企业盖章'), mat('维修和更新、改造方案及预算', '列明维修项目、费用分摊范围和金额', {}), mat('业主表决结果及公示材料', '表决比例符合规定，公示不少于 7 日', {})],
+      cond: [
+        '用于住宅共用部位、共用设施设备保修期满后的维修和更新、改造',
+        '经专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，并经参与表决的双过半同意',
+        '紧急情况可按应急程序申请',
+      ],
+      mats: [
+        form('住宅专项维修资金使用申请表', '，由业主委员会或物业服务企业盖章'),
+        mat('维修和更新、改造方案及预算', '列明维修项目、费用分摊范围和金额', {}),
+        mat('业主表决结果及公示材料', '表决比例符合规定，公示不少于 7 日', {}),
+      ],
       basis: ['《住宅专项维修资金管理办法》第二十二条、第二十三条'],
       pop: 130,
     },
@@ -253,7 +358,7 @@ export const department: ImportDepartment = dept(
       cond: ['房屋出现裂缝、倾斜、变形等危险征兆', '房屋所有人、使用人或相关单位提出申请'],
       mats: [form('房屋安全鉴定委托书'), M.idCard, M.houseCert],
       steps: 'service',
-      basis: ['《城市危险房屋管理规定》第五条、第六条'],
+      basis: ['《城市危险房屋管理规定》'],
       pop: 90,
     },
     {
@@ -263,8 +368,16 @@ export const department: ImportDepartment = dept(
       aud: 'B',
       type: '行政备案',
       days: [0, 0],
-      cond: ['已取得营业执照，经营范围含房地产经纪', '自领取营业执照之日起 30 日内备案', '配备取得职业资格的房地产经纪人员'],
-      mats: [bizForm('房地产经纪机构备案表'), M.bizLicence, copyOf('房地产经纪人员职业资格证书', '人员在本机构执业', {})],
+      cond: [
+        '已取得营业执照，经营范围含房地产经纪',
+        '自领取营业执照之日起 30 日内备案',
+        '配备取得职业资格的房地产经纪人员',
+      ],
+      mats: [
+        bizForm('房地产经纪机构备案表'),
+        M.bizLicence,
+        copyOf('房地产经纪人员职业资格证书', '人员在本机构执业', {}),
+      ],
       basis: ['《房地产经纪管理办法》第十一条'],
       pop: 80,
     },

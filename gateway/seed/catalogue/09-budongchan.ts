@@ -6,13 +6,20 @@ const rules = '《不动产登记暂行条例实施细则》';
 const civilCode = '《中华人民共和国民法典》';
 const residentialFee = '住宅登记费80元/件（含一本证书）；每增加一本证书加收工本费10元';
 const nonResidentialFee = '非住宅登记费550元/件；每增加一本证书加收工本费10元';
-const parties = mat('申请人身份证明', '自然人核验居民身份证原件；法人核验营业执照，可用电子证照', { src: '公安部门或市场监管部门', el: true });
+const parties = mat('申请人身份证明', '自然人核验居民身份证原件；法人核验营业执照，可用电子证照', {
+  src: '公安部门或市场监管部门',
+  el: true,
+});
 const applicationForm = form('不动产登记申请书', '（双方共同申请的由双方签字）');
 const planningCompletion = copyOf('建设工程规划核实合格证明及竣工验收备案材料', '规划核实结论为合格，与测绘成果一致', {
   src: '自然资源和规划部门',
   el: true,
 });
-const taxProof = mat('完税凭证', '税务部门已在登记大厅“一窗受理”的，由系统推送，无需提交', { form: 'electronic', src: '税务部门', el: true });
+const taxProof = mat('完税凭证', '税务部门已在登记大厅“一窗受理”的，由系统推送，无需提交', {
+  form: 'electronic',
+  src: '税务部门',
+  el: true,
+});
 
 export const department: ImportDepartment = dept(
   {
@@ -35,13 +42,27 @@ export const department: ImportDepartment = dept(
       online: false,
       visits: 1,
       scope: 'city',
-      cond: ['房屋已办理不动产首次登记，权属清晰，无查封、异议登记', '买卖双方已签订存量房买卖合同并完成网签备案', '已依法缴纳相关税费'],
+      cond: [
+        '房屋已办理不动产首次登记，权属清晰，无查封、异议登记',
+        '买卖双方已签订存量房买卖合同并完成网签备案',
+        '已依法缴纳相关税费',
+      ],
       note: '买卖双方须同时到场（或委托代理人），在登记大厅“一窗受理”交易、缴税和登记；设有抵押的须先解押或办理带押过户。',
-      mats: [applicationForm, parties, M.houseCert, mat('存量房买卖合同（网签备案）', '通过网签系统核验，与申请信息一致', { form: 'electronic' }), taxProof, M.agent],
-      basis: [civilCode + '第二百零九条、第二百一十四条', regs + '第十四条、第二十条', rules + '第三十八条'],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        mat('存量房买卖合同（网签备案）', '通过网签系统核验，与申请信息一致', { form: 'electronic' }),
+        taxProof,
+        M.agent,
+      ],
+      basis: [civilCode + '第二百零九条、第二百一十四条', regs + '第十四条、第二十条', rules],
       faqs: [
         ['二手房过户要多长时间？', '交易、缴税、登记一窗办理，当天受理后 1 个工作日内办结，可选择邮寄不动产权证书。'],
-        ['有贷款没还清的房子能过户吗？', '可以办理“带押过户”，在抵押权人同意的前提下，转移登记与抵押变更登记合并办理，无需提前还贷。'],
+        [
+          '有贷款没还清的房子能过户吗？',
+          '可以办理“带押过户”，在抵押权人同意的前提下，转移登记与抵押变更登记合并办理，无需提前还贷。',
+        ],
       ],
       pop: 910,
     },
@@ -55,9 +76,19 @@ export const department: ImportDepartment = dept(
       fee: residentialFee,
       scope: 'city',
       cond: ['开发企业已办理项目首次登记', '购房人已签订商品房买卖合同并完成网签备案', '已缴纳契税和专项维修资金'],
-      mats: [applicationForm, parties, mat('商品房买卖合同（网签备案）', '通过网签系统核验', { form: 'electronic' }), taxProof],
-      basis: [regs + '第十四条', rules + '第三十八条'],
-      faqs: [['“交房即交证”需要自己去办吗？', '符合条件的新建商品房项目，开发企业统一代办，购房人在交房现场即可领取不动产权证书。']],
+      mats: [
+        applicationForm,
+        parties,
+        mat('商品房买卖合同（网签备案）', '通过网签系统核验', { form: 'electronic' }),
+        taxProof,
+      ],
+      basis: [regs + '第十四条', rules],
+      faqs: [
+        [
+          '“交房即交证”需要自己去办吗？',
+          '符合条件的新建商品房项目，开发企业统一代办，购房人在交房现场即可领取不动产权证书。',
+        ],
+      ],
       pop: 720,
     },
     {
@@ -71,8 +102,13 @@ export const department: ImportDepartment = dept(
       scope: 'city',
       cond: ['抵押人对抵押不动产享有所有权或使用权', '抵押人与抵押权人已签订抵押合同'],
       note: '已入驻“银行+登记”便民网点的银行，可在银行网点直接申请。',
-      mats: [applicationForm, parties, M.houseCert, mat('主债权合同和抵押合同', '双方签字盖章，担保范围和债权数额明确', { form: 'copy' })],
-      basis: [civilCode + '第三百九十五条、第四百零二条', rules + '第六十五条、第六十六条'],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        mat('主债权合同和抵押合同', '双方签字盖章，担保范围和债权数额明确', { form: 'copy' }),
+      ],
+      basis: [civilCode + '第三百九十五条、第四百零二条', rules],
       pop: 420,
     },
     {
@@ -84,8 +120,12 @@ export const department: ImportDepartment = dept(
       days: [30, 0],
       scope: 'city',
       cond: ['主债权消灭、抵押权已实现或抵押权人放弃抵押权'],
-      mats: [applicationForm, mat('不动产登记证明（抵押）', '核验原件或电子证明', { src: '不动产登记机构', el: true }), mat('抵押权消灭的证明材料', '由抵押权人（银行）出具的同意注销证明', {})],
-      basis: [rules + '第七十二条'],
+      mats: [
+        applicationForm,
+        mat('不动产登记证明（抵押）', '核验原件或电子证明', { src: '不动产登记机构', el: true }),
+        mat('抵押权消灭的证明材料', '由抵押权人（银行）出具的同意注销证明', {}),
+      ],
+      basis: [rules],
       faqs: [['房贷还清后解押要本人去吗？', '多数银行已开通“线上解押”，由银行发起申请，本人无需到场。']],
       pop: 380,
     },
@@ -100,8 +140,15 @@ export const department: ImportDepartment = dept(
       online: false,
       visits: 1,
       cond: ['被继承人已死亡，所遗留不动产权属清晰', '全体法定继承人对继承事项协商一致，或已取得公证书、生效法律文书'],
-      mats: [applicationForm, parties, M.houseCert, M.deathCert, mat('亲属关系证明及全部法定继承人材料', '证明全部第一顺序继承人，放弃继承的签署放弃继承声明', {}), mat('继承公证书、遗嘱或生效法律文书', '未办理公证的，全体继承人到场签署继承协议', { nec: 'conditional' })],
-      basis: [civilCode + '第二百三十条、第一千一百二十七条', rules + '第十四条'],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        M.deathCert,
+        mat('亲属关系证明及全部法定继承人材料', '证明全部第一顺序继承人，放弃继承的签署放弃继承声明', {}),
+        mat('继承公证书、遗嘱或生效法律文书', '未办理公证的，全体继承人到场签署继承协议', { nec: 'conditional' }),
+      ],
+      basis: [civilCode + '第二百三十条、第一千一百二十七条', rules],
       pop: 340,
     },
     {
@@ -130,8 +177,14 @@ export const department: ImportDepartment = dept(
       online: false,
       visits: 1,
       cond: ['夫妻双方婚姻关系存续期间约定不动产权属', '双方共同到场申请'],
-      mats: [applicationForm, parties, M.houseCert, M.marriageCert, mat('夫妻间不动产权属约定协议', '双方签字，约定份额明确', {})],
-      basis: [civilCode + '第一千零六十五条', rules + '第二十六条'],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        M.marriageCert,
+        mat('夫妻间不动产权属约定协议', '双方签字，约定份额明确', {}),
+      ],
+      basis: [civilCode + '第一千零六十五条', rules],
       pop: 260,
     },
     {
@@ -142,8 +195,13 @@ export const department: ImportDepartment = dept(
       type: '行政确认',
       days: [30, 10],
       cond: ['权利人、利害关系人认为不动产登记簿记载的事项错误', '能够提供证明登记确有错误的材料'],
-      mats: [applicationForm, parties, M.houseCert, mat('证明不动产登记簿记载错误的材料', '能直接证明正确的登记事项', {})],
-      basis: [civilCode + '第二百二十条', rules + '第七十九条'],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        mat('证明不动产登记簿记载错误的材料', '能直接证明正确的登记事项', {}),
+      ],
+      basis: [civilCode + '第二百二十条', rules],
       pop: 80,
     },
     {
@@ -154,8 +212,12 @@ export const department: ImportDepartment = dept(
       type: '行政确认',
       days: [30, 1],
       cond: ['利害关系人认为登记簿记载事项错误，权利人不同意更正', '异议登记后 15 日内须提起诉讼，否则异议登记失效'],
-      mats: [applicationForm, parties, mat('证实对登记的不动产权利有利害关系的材料', '与登记簿记载的权利存在利害关系', {})],
-      basis: [civilCode + '第二百二十条', rules + '第八十二条'],
+      mats: [
+        applicationForm,
+        parties,
+        mat('证实对登记的不动产权利有利害关系的材料', '与登记簿记载的权利存在利害关系', {}),
+      ],
+      basis: [civilCode + '第二百二十条', rules],
       pop: 20,
     },
     {
@@ -168,7 +230,7 @@ export const department: ImportDepartment = dept(
       scope: 'city',
       cond: ['预购商品房、以预购商品房设定抵押等情形', '当事人已签订买卖协议或抵押合同并约定办理预告登记'],
       mats: [applicationForm, parties, mat('已备案的商品房预售合同', '通过网签系统核验', { form: 'electronic' })],
-      basis: [civilCode + '第二百二十一条', rules + '第八十五条、第八十六条'],
+      basis: [civilCode + '第二百二十一条', rules],
       pop: 180,
     },
     {
@@ -180,8 +242,12 @@ export const department: ImportDepartment = dept(
       days: [30, 20],
       fee: '证书工本费10元/本',
       cond: ['不动产权证书遗失、灭失或破损', '遗失补证的须在门户网站公告 15 个工作日'],
-      mats: [applicationForm, parties, mat('破损的不动产权证书', '换证时交回原证', { nec: 'conditional', src: '不动产登记机构' })],
-      basis: [rules + '第二十二条'],
+      mats: [
+        applicationForm,
+        parties,
+        mat('破损的不动产权证书', '换证时交回原证', { nec: 'conditional', src: '不动产登记机构' }),
+      ],
+      basis: [rules],
       pop: 200,
     },
     {
@@ -196,7 +262,9 @@ export const department: ImportDepartment = dept(
       cond: ['权利人查询本人名下不动产登记资料', '利害关系人、有关国家机关依法查询'],
       mats: [parties, M.agent],
       basis: [regs + '第二十七条', '《不动产登记资料查询暂行办法》第八条'],
-      faqs: [['怎么开“无房证明”？', '通过洪山掌上办或自助终端查询本人名下不动产登记信息，打印带电子签章的查询结果即可。']],
+      faqs: [
+        ['怎么开“无房证明”？', '通过洪山掌上办或自助终端查询本人名下不动产登记信息，打印带电子签章的查询结果即可。'],
+      ],
       pop: 640,
     },
     {
@@ -208,8 +276,14 @@ export const department: ImportDepartment = dept(
       days: [30, 5],
       fee: nonResidentialFee,
       cond: ['已签订国有建设用地使用权出让合同或取得划拨决定书', '已缴清土地出让价款和相关税费'],
-      mats: [bizForm('不动产登记申请书'), M.bizLicence, mat('土地权属来源材料', '出让合同及价款缴纳凭证或划拨决定书', { form: 'copy' }), mat('不动产权籍调查成果', '由具备资质的测绘单位出具，界址清楚', { form: 'copy' }), taxProof],
-      basis: [regs + '第十四条', rules + '第三十三条'],
+      mats: [
+        bizForm('不动产登记申请书'),
+        M.bizLicence,
+        mat('土地权属来源材料', '出让合同及价款缴纳凭证或划拨决定书', { form: 'copy' }),
+        mat('不动产权籍调查成果', '由具备资质的测绘单位出具，界址清楚', { form: 'copy' }),
+        taxProof,
+      ],
+      basis: [regs + '第十四条', rules],
       pop: 40,
     },
     {
@@ -221,8 +295,13 @@ export const department: ImportDepartment = dept(
       days: [30, 5],
       fee: nonResidentialFee,
       cond: ['房屋已竣工并完成竣工验收备案', '已取得国有建设用地使用权登记'],
-      mats: [bizForm('不动产登记申请书'), M.bizLicence, planningCompletion, mat('房屋测绘成果报告', '具备资质的测绘单位出具，面积与规划一致', { form: 'copy' })],
-      basis: [regs + '第十四条', rules + '第三十五条'],
+      mats: [
+        bizForm('不动产登记申请书'),
+        M.bizLicence,
+        planningCompletion,
+        mat('房屋测绘成果报告', '具备资质的测绘单位出具，面积与规划一致', { form: 'copy' }),
+      ],
+      basis: [regs + '第十四条', rules],
       pop: 40,
     },
     {
@@ -234,7 +313,7 @@ export const department: ImportDepartment = dept(
       days: [30, 1],
       cond: ['不动产灭失、权利人放弃不动产权利，或依法征收导致不动产权利消灭'],
       mats: [applicationForm, parties, M.houseCert, mat('不动产权利消灭的证明材料', '房屋拆除证明、征收决定等', {})],
-      basis: [rules + '第二十八条'],
+      basis: [rules],
       pop: 40,
     },
     {
@@ -247,7 +326,12 @@ export const department: ImportDepartment = dept(
       online: false,
       visits: 1,
       cond: ['住宅所有权人与居住权人以书面形式订立居住权合同，或以遗嘱方式设立居住权', '住宅已办理所有权登记'],
-      mats: [applicationForm, parties, M.houseCert, mat('居住权合同或遗嘱', '载明住宅位置、居住条件和要求、居住权期限', {})],
+      mats: [
+        applicationForm,
+        parties,
+        M.houseCert,
+        mat('居住权合同或遗嘱', '载明住宅位置、居住条件和要求、居住权期限', {}),
+      ],
       basis: [civilCode + '第三百六十六条至第三百六十八条'],
       pop: 50,
     },

@@ -3,7 +3,10 @@ import type { Platform } from '../../../types/contract';
 import type { AlipayCredentials, WeappCredentials } from '../config';
 import { ApiError } from '../http/api-error';
 
-export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
@@ -106,7 +109,8 @@ async function alipayUserId(creds: AlipayCredentials, code: string, fetchFn: Fet
   const id = ok?.open_id ?? ok?.user_id;
   if (typeof id === 'string' && id !== '') return id;
   const sub = body.error_response?.sub_code;
-  if (sub === 'isv.code-invalid' || sub === 'isv.invalid-auth-code') throw new ApiError('UNAUTHENTICATED', INVALID_CODE);
+  if (sub === 'isv.code-invalid' || sub === 'isv.invalid-auth-code')
+    throw new ApiError('UNAUTHENTICATED', INVALID_CODE);
   throw unavailable('alipay');
 }
 

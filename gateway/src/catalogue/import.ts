@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { Value } from '@sinclair/typebox/value';
 import { CatalogueImport } from '../../../types/contract';
 import { describeErrors, jsonPath } from '../validation/describe-errors';
+import { IMPORT_LABELS } from '../validation/field-labels';
 import { SettingsStore } from '../store/settings-store';
 import { CatalogueWriter, type WriteOutcome } from './catalogue-writer';
 import { contentHash, normaliseItem, type StoredItem } from './normalise-item';
@@ -45,7 +46,7 @@ function issue(path: string, message: string, english: string): ImportIssue {
 /** Checks shape (the contract schema) and cross-references (unique codes, known halls). */
 export function validateCatalogueImport(input: unknown, knownHallIds: ReadonlySet<string>): ImportIssue[] {
   if (!Value.Check(CatalogueImport, input)) {
-    return describeErrors(Value.Errors(CatalogueImport, input)).map((e) =>
+    return describeErrors(Value.Errors(CatalogueImport, input), IMPORT_LABELS).map((e) =>
       issue(jsonPath(e.segments), e.message, e.english),
     );
   }
@@ -63,7 +64,11 @@ export function validateCatalogueImport(input: unknown, knownHallIds: ReadonlySe
       const first = itemCodes.get(item.code);
       if (first) {
         issues.push(
-          issue(`${iPath}.code`, `事项编码 “${item.code}” 与 ${first} 重复`, `duplicate item code "${item.code}" (first at ${first})`),
+          issue(
+            `${iPath}.code`,
+            `事项编码 “${item.code}” 与 ${first} 重复`,
+            `duplicate item code "${item.code}" (first at ${first})`,
+          ),
         );
       } else {
         itemCodes.set(item.code, `${iPath}.code`);

@@ -18,4 +18,5 @@ if (!process.env.GATEWAY_STATIC_DIR && !existsSync(h5Index)) {
   }
 }
 
-require('../main');
+// Loaded only after the build so that the gateway finds the app it serves.
+void import('../main');

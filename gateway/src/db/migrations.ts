@@ -183,4 +183,10 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'items-popularity-index',
+    // 热门事项 (top items by popularity) without scanning the whole catalogue.
+    sql: 'CREATE INDEX items_popularity ON items(popularity DESC, code)',
+  },
 ];

@@ -42,7 +42,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const known = fromFastifyError(error);
     if (known) {
       request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
-      return reply.code(error.statusCode && error.statusCode >= 400 ? error.statusCode : 400).send(errorEnvelope(request, known));
+      return reply
+        .code(error.statusCode && error.statusCode >= 400 ? error.statusCode : 400)
+        .send(errorEnvelope(request, known));
     }
     // Unknown failure: full detail in the log, nothing internal (no stack, no message) to the client.
     request.log.error({ err: error }, 'unhandled error');

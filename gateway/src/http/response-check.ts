@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { errorEnvelope } from './envelope';
+import { registerFormats } from '../validation/formats';
+
+registerFormats();
 
 const INTERNAL_MESSAGE = '服务暂时不可用，请稍后再试';
 

@@ -1,9 +1,13 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { Value } from '@sinclair/typebox/value';
 import { describeErrors, dottedPath } from '../validation/describe-errors';
+import { REQUEST_LABELS } from '../validation/field-labels';
+import { convertQuery } from '../validation/convert-query';
 import { validationFailed } from './api-error';
+import { registerFormats } from '../validation/formats';
+
+registerFormats();
 
 /**
  * Validates requests with TypeBox itself (the contract's own semantics), not a second validator.
@@ -17,9 +21,9 @@ export const typeboxValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
   const convert = httpPart !== 'body';
   const root = httpPart === 'body' ? 'body' : httpPart === 'querystring' ? 'query' : (httpPart ?? 'request');
   return (input: unknown) => {
-    const value = convert ? Value.Convert(schema, input) : input;
+    const value = convert ? convertQuery(schema, input) : input;
     if (check.Check(value)) return { value };
-    const fields = describeErrors(check.Errors(value)).map((issue) => ({
+    const fields = describeErrors(check.Errors(value), REQUEST_LABELS).map((issue) => ({
       field: issue.segments.length > 0 ? dottedPath(issue.segments) : root,
       message: issue.segments.length > 0 ? issue.message : '请求内容格式不正确',
     }));

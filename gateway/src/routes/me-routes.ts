@@ -14,7 +14,8 @@ const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64
 const security = [{ bearerAuth: [] }];
 
 /** Chinese names, with the middle dot used in minority and transliterated names (阿依古丽·买买提). */
-const NAME = /^[\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{3134f}]+(?:[·•][\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{3134f}]+)*$/u;
+const NAME =
+  /^[\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{3134f}]+(?:[·•][\u3400-\u4dbf\u4e00-\u9fff\u{20000}-\u{3134f}]+)*$/u;
 
 /** The logged-in user's account, real-name state and favourites. */
 export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
@@ -36,8 +37,10 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
       if (!ctx.catalogue.itemSummary(code)) throw notFound('没有找到这个事项，它可能已调整或下线');
     };
 
-    app.get('/me', { schema: { tags, security, summary: '当前用户', response: envelopeSchemas(User) } }, async (request) =>
-      ok(request, userView(me(currentUserId(request)))),
+    app.get(
+      '/me',
+      { schema: { tags, security, summary: '当前用户', response: envelopeSchemas(User) } },
+      async (request) => ok(request, userView(me(currentUserId(request)))),
     );
 
     app.post(
@@ -78,7 +81,15 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
 
     app.get(
       '/me/favourites/:code',
-      { schema: { tags, security, summary: '是否已收藏', params: CodeParams, response: envelopeSchemas(FavouriteState) } },
+      {
+        schema: {
+          tags,
+          security,
+          summary: '是否已收藏',
+          params: CodeParams,
+          response: envelopeSchemas(FavouriteState),
+        },
+      },
       async (request) => {
         const userId = me(currentUserId(request)).id;
         const { code } = request.params;
@@ -101,7 +112,9 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
 
     app.delete(
       '/me/favourites/:code',
-      { schema: { tags, security, summary: '取消收藏', params: CodeParams, response: envelopeSchemas(FavouriteState) } },
+      {
+        schema: { tags, security, summary: '取消收藏', params: CodeParams, response: envelopeSchemas(FavouriteState) },
+      },
       async (request) => {
         const userId = me(currentUserId(request)).id;
         const { code } = request.params;

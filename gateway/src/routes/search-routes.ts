@@ -31,7 +31,12 @@ export function searchRoutes(ctx: GatewayContext): FastifyPluginAsync {
     app.get(
       '/search/suggest',
       {
-        schema: { tags, summary: '输入联想（前 8 条）', querystring: SuggestQuery, response: envelopeSchemas(SuggestResult) },
+        schema: {
+          tags,
+          summary: '输入联想（前 8 条）',
+          querystring: SuggestQuery,
+          response: envelopeSchemas(SuggestResult),
+        },
       },
       async (request) => ok(request, { suggestions: ctx.search.suggest(request.query.q, SUGGESTION_COUNT) }),
     );

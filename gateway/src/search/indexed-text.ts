@@ -20,6 +20,8 @@ export interface IndexedText {
   compact: string;
   /** For each UTF-16 position in `compact`, the unit it belongs to. */
   unitAt: Uint16Array;
+  /** First letter of each unit's syllable (the ideograph itself when it has no pinyin), one per unit. */
+  initials: string;
   /** Bit i set when letter 'a'+i occurs in some unit's syllable: a cheap reject for pinyin queries. */
   letterMask: number;
 }
@@ -72,6 +74,9 @@ export function indexText(original: string): IndexedText {
     units,
     compact: compactText,
     unitAt,
+    // One UTF-16 unit per unit (a rare non-BMP ideograph without pinyin becomes U+FFFD), so a
+    // position in `initials` is a unit index.
+    initials: units.map((u) => (u.syl ? u.syl[0] : u.ch.length === 1 ? u.ch : '\ufffd')).join(''),
     letterMask: letterMaskOf(units.map((u) => u.syl).join('')),
   };
 }

@@ -2,14 +2,8 @@ import type { HighlightRange } from '../../../types/contract';
 import type { IndexedText, Unit } from './indexed-text';
 
 /** How well a query matched a text: the whole text, its beginning, or somewhere inside. */
-export const MatchKind = { Exact: 0, Prefix: 1, Substring: 2 } as const;
+export const MatchKind = { None: -1, Exact: 0, Prefix: 1, Substring: 2 } as const;
 export type MatchKind = (typeof MatchKind)[keyof typeof MatchKind];
-
-export interface TextMatch {
-  kind: MatchKind;
-  /** Ranges in the original text, [start, end) in UTF-16 units. */
-  ranges: HighlightRange[];
-}
 
 /** A query prepared once and matched against many texts. */
 export interface PreparedQuery {
@@ -20,25 +14,14 @@ export interface PreparedQuery {
   letterMask: number;
 }
 
-function rangeOf(units: Unit[], first: number, last: number): HighlightRange {
-  return [units[first].start, units[last].end];
-}
-
-/** Literal match on the compact text; every non-overlapping occurrence is highlighted. */
-function matchLiteral(text: IndexedText, q: string): TextMatch | undefined {
-  let at = text.compact.indexOf(q);
-  if (at < 0) return undefined;
-  const kind: MatchKind = at === 0 ? (q.length === text.compact.length ? MatchKind.Exact : MatchKind.Prefix) : MatchKind.Substring;
-  const ranges: HighlightRange[] = [];
-  while (at >= 0) {
-    ranges.push(rangeOf(text.units, text.unitAt[at], text.unitAt[at + q.length - 1]));
-    at = text.compact.indexOf(q, at + q.length);
-  }
-  return { kind, ranges };
+function kindAt(startsAtFirstUnit: boolean, coversAll: boolean): MatchKind {
+  if (!startsAtFirstUnit) return MatchKind.Substring;
+  return coversAll ? MatchKind.Exact : MatchKind.Prefix;
 }
 
 // Backtracking is bounded: a pathological text/query pair gives up rather than stalling a request.
 const STEP_BUDGET = 4000;
+let stepsLeft = 0;
 
 /**
  * Matches the query against consecutive units starting at `k`: an ideograph in the query must be
@@ -46,14 +29,13 @@ const STEP_BUDGET = 4000;
  * "hkqy", "hukouq" and "hkqianyi" all match 户口迁移. Longest prefix first, so full syllables win.
  * Returns the unit index after the match, or -1.
  */
-function matchUnits(units: Unit[], k: number, q: string, p: number, budget: { steps: number }): number {
+function matchUnits(units: Unit[], k: number, q: string, p: number): number {
   if (p === q.length) return k;
-  if (k === units.length || (budget.steps -= 1) < 0) return -1;
+  if (k === units.length || (stepsLeft -= 1) < 0) return -1;
   const unit = units[k];
   if (q.charCodeAt(p) >= 0x80) {
-    const ch = q.codePointAt(p) ?? 0;
-    const len = ch > 0xffff ? 2 : 1;
-    return unit.ch === q.slice(p, p + len) ? matchUnits(units, k + 1, q, p + len, budget) : -1;
+    const len = (q.codePointAt(p) ?? 0) > 0xffff ? 2 : 1;
+    return unit.ch === q.slice(p, p + len) ? matchUnits(units, k + 1, q, p + len) : -1;
   }
   const syl = unit.syl;
   let common = 0;
@@ -61,31 +43,73 @@ function matchUnits(units: Unit[], k: number, q: string, p: number, budget: { st
     common += 1;
   }
   for (let take = common; take >= 1; take -= 1) {
-    const end = matchUnits(units, k + 1, q, p + take, budget);
+    const end = matchUnits(units, k + 1, q, p + take);
     if (end >= 0) return end;
   }
   return -1;
 }
 
-function matchPinyin(text: IndexedText, q: PreparedQuery): TextMatch | undefined {
+/** First pinyin match: [first unit, unit after the last], or undefined. */
+function pinyinSpan(text: IndexedText, q: PreparedQuery): [number, number] | undefined {
   if ((text.letterMask & q.letterMask) !== q.letterMask) return undefined;
   const units = text.units;
-  const first = q.text.charCodeAt(0);
-  const budget = { steps: STEP_BUDGET };
-  for (let k = 0; k < units.length; k += 1) {
-    const u = units[k];
-    if (first < 0x80 ? u.syl.charCodeAt(0) !== first : u.ch.charCodeAt(0) !== first) continue;
-    const end = matchUnits(units, k, q.text, 0, budget);
-    if (end < 0) continue;
-    const kind: MatchKind = k === 0 ? (end === units.length ? MatchKind.Exact : MatchKind.Prefix) : MatchKind.Substring;
-    return { kind, ranges: [rangeOf(units, k, end - 1)] };
+  stepsLeft = STEP_BUDGET;
+  if (q.text.charCodeAt(0) >= 0x80) {
+    // Starts with an ideograph ("户口qy"): try each unit that is that character.
+    const first = String.fromCodePoint(q.text.codePointAt(0) ?? 0);
+    for (let k = 0; k < units.length; k += 1) {
+      if (units[k].ch !== first) continue;
+      const end = matchUnits(units, k, q.text, 0);
+      if (end >= 0) return [k, end];
+    }
+    return undefined;
+  }
+  // A match can only start at a unit whose syllable starts with the query's first letter.
+  const first = q.text[0];
+  for (let k = text.initials.indexOf(first); k >= 0; k = text.initials.indexOf(first, k + 1)) {
+    const end = q.text.length === 1 ? k + 1 : matchUnits(units, k, q.text, 0);
+    if (end >= 0) return [k, end];
   }
   return undefined;
 }
 
-/** Literal first (ideographs, digits, Latin abbreviations like ICP), then pinyin when letters are typed. */
-export function matchText(text: IndexedText, q: PreparedQuery): TextMatch | undefined {
-  const literal = matchLiteral(text, q.text);
-  if (literal || !q.pinyin) return literal;
-  return matchPinyin(text, q);
+/** The kind of a pinyin match (the caller has found no literal one), without allocating. */
+export function pinyinKind(text: IndexedText, q: PreparedQuery): MatchKind {
+  const span = pinyinSpan(text, q);
+  return span ? kindAt(span[0] === 0, span[1] === text.units.length) : MatchKind.None;
+}
+
+/**
+ * How well the query matches one text. Literal first (ideographs,
+ * digits, Latin abbreviations like ICP), then pinyin when the query has letters.
+ */
+export function matchKind(text: IndexedText, q: PreparedQuery): MatchKind {
+  const at = text.compact.indexOf(q.text);
+  if (at >= 0) return literalKind(at, q.text.length, text.compact.length);
+  return q.pinyin ? pinyinKind(text, q) : MatchKind.None;
+}
+
+/** Kind of a literal match at `at` in a compact text of `textLength`. */
+export function literalKind(at: number, queryLength: number, textLength: number): MatchKind {
+  return kindAt(at === 0, queryLength === textLength);
+}
+
+function rangeOf(units: Unit[], first: number, last: number): HighlightRange {
+  return [units[first].start, units[last].end];
+}
+
+/** Highlight ranges in the original text, [start, end) in UTF-16 units; only for hits shown. */
+export function matchRanges(text: IndexedText, q: PreparedQuery): HighlightRange[] {
+  let at = text.compact.indexOf(q.text);
+  if (at >= 0) {
+    // Every non-overlapping occurrence of a literal match.
+    const ranges: HighlightRange[] = [];
+    while (at >= 0) {
+      ranges.push(rangeOf(text.units, text.unitAt[at], text.unitAt[at + q.text.length - 1]));
+      at = text.compact.indexOf(q.text, at + q.text.length);
+    }
+    return ranges;
+  }
+  const span = q.pinyin ? pinyinSpan(text, q) : undefined;
+  return span ? [rangeOf(text.units, span[0], span[1] - 1)] : [];
 }

@@ -5,7 +5,8 @@ import { SEARCH_QUERY_MAX_LENGTH } from '../../../types/contract';
  * position in folded text is the same position in the original (highlights depend on that).
  */
 function foldCode(code: number): number {
-  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0; // full-width ASCII → half-width
+  if (code >= 0xff01 && code <= 0xff5e)
+    code -= 0xfee0; // full-width ASCII → half-width
   else if (code === 0x3000) return 0x20; // ideographic space
   if (code >= 0x41 && code <= 0x5a) return code + 0x20; // A–Z → a–z
   return code;
@@ -18,6 +19,7 @@ export function foldText(text: string): string {
 }
 
 // C0/C1 controls, zero-width and bidi-override characters: invisible, and never part of an item name.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
 
 export interface CleanQuery {
@@ -29,7 +31,10 @@ export interface CleanQuery {
 }
 
 export function cleanQuery(raw: string, maxLength = SEARCH_QUERY_MAX_LENGTH): CleanQuery {
-  const collapsed = raw.replace(INVISIBLE, '').replace(/[\s\u3000]+/g, ' ').trim();
+  const collapsed = raw
+    .replace(INVISIBLE, '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
   // Code points, not UTF-16 units, so truncation never splits a surrogate pair.
   const chars = Array.from(collapsed);
   const truncated = chars.length > maxLength;

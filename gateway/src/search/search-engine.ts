@@ -7,10 +7,10 @@ import type {
   TongbanScope,
 } from '../../../types/contract';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../../types/contract';
-import { letterMaskOf } from './indexed-text';
-import { matchText, type PreparedQuery, type TextMatch } from './match-text';
-import { cleanQuery, compact, hasLetter } from './normalise';
-import { compareForBrowse, Field, FIELD_NAMES, type IndexedItem, type SearchIndex } from './search-index';
+import { matchRanges } from './match-text';
+import { cleanQuery, compact } from './normalise';
+import { fieldOfScore, NO_MATCH, runTerm, type Allowed, type TermResult } from './run-term';
+import { Field, FIELD_NAMES, type IndexedItem, type SearchIndex } from './search-index';
 
 export interface SearchParams {
   q?: string;
@@ -24,55 +24,6 @@ export interface SearchParams {
 
 export const NOTICE_TRUNCATED = `搜索词过长，已按前 ${SEARCH_QUERY_MAX_LENGTH} 个字搜索`;
 export const NOTICE_NOTHING_SEARCHABLE = '搜索词中没有可搜索的文字，请输入事项名称、拼音或首字母';
-
-const NO_MATCH = 0x7fffffff;
-/** Score = field, then match kind, then original-over-synonym; lower is better. */
-const scoreOf = (field: Field, kind: number, synonym: boolean): number => field * 6 + kind * 2 + (synonym ? 1 : 0);
-const fieldOfScore = (score: number): Field => Math.floor(score / 6) as Field;
-
-type Filter = (item: IndexedItem) => boolean;
-
-/** The best match of one term for every item. */
-interface TermResult {
-  score: Int32Array;
-  text: Int32Array;
-  matches: Map<number, TextMatch>;
-  items: number[];
-}
-
-function prepare(text: string): PreparedQuery {
-  return { text, pinyin: hasLetter(text), letterMask: letterMaskOf(text) };
-}
-
-function runTerm(index: SearchIndex, term: string, filter: Filter): TermResult {
-  const result: TermResult = {
-    score: new Int32Array(index.items.length).fill(NO_MATCH),
-    text: new Int32Array(index.items.length),
-    matches: new Map(),
-    items: [],
-  };
-  const variants = [{ query: prepare(term), synonym: false }].concat(
-    index.synonyms.expand(term).map((v) => ({ query: prepare(v), synonym: true })),
-  );
-  for (const { query, synonym } of variants) {
-    for (let t = 0; t < index.texts.length; t += 1) {
-      const match = matchText(index.texts[t], query);
-      if (!match) continue;
-      let used = false;
-      for (const { item, field } of index.postings[t]) {
-        const score = scoreOf(field, match.kind, synonym);
-        if (score >= result.score[item] || !filter(index.items[item])) continue;
-        if (result.score[item] === NO_MATCH) result.items.push(item);
-        result.score[item] = score;
-        result.text[item] = t;
-        used = true;
-      }
-      // The first (original) variant's match of a text wins over a synonym's for highlighting.
-      if (used && !result.matches.has(t)) result.matches.set(t, match);
-    }
-  }
-  return result;
-}
 
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -93,17 +44,21 @@ function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHi
   let matchedTextHighlights: HighlightRange[] | undefined;
   for (const term of terms) {
     const field = fieldOfScore(term.score[item]);
-    const textId = term.text[item];
-    const ranges = term.matches.get(textId)?.ranges ?? [];
+    const text = index.texts[term.text[item]];
+    const ranges = matchRanges(text, term.variants[term.variant[item]]);
     best = Math.min(best, field) as Field;
     if (field === Field.Name) {
       nameRanges.push(...ranges);
     } else if (matchedText === undefined) {
-      matchedText = index.texts[textId].original;
-      matchedTextHighlights = ranges.map((r): HighlightRange => [r[0], r[1]]);
+      matchedText = text.original;
+      matchedTextHighlights = ranges;
     }
   }
-  const hit: SearchHit = { item: entry.summary, matchedField: FIELD_NAMES[best], nameHighlights: mergeRanges(nameRanges) };
+  const hit: SearchHit = {
+    item: entry.summary,
+    matchedField: FIELD_NAMES[best],
+    nameHighlights: mergeRanges(nameRanges),
+  };
   if (best !== Field.Name && matchedText !== undefined) {
     hit.matchedText = matchedText;
     hit.matchedTextHighlights = matchedTextHighlights;
@@ -111,13 +66,22 @@ function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHi
   return hit;
 }
 
-function makeFilter(params: SearchParams): Filter {
+function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
   const { audience, department, fullyOnline, scope } = params;
-  return (item) =>
-    (audience === undefined || item.audiences.has(audience)) &&
-    (department === undefined || item.departmentId === department) &&
-    (fullyOnline === undefined || item.fullyOnline === fullyOnline) &&
-    (scope === undefined || item.scope === scope);
+  if (audience === undefined && department === undefined && fullyOnline === undefined && scope === undefined) {
+    return null;
+  }
+  const allowed = new Uint8Array(index.items.length);
+  index.items.forEach((item: IndexedItem, i) => {
+    allowed[i] =
+      (audience === undefined || item.audiences.has(audience)) &&
+      (department === undefined || item.departmentId === department) &&
+      (fullyOnline === undefined || item.fullyOnline === fullyOnline) &&
+      (scope === undefined || item.scope === scope)
+        ? 1
+        : 0;
+  });
+  return allowed;
 }
 
 interface Ranked {
@@ -125,36 +89,50 @@ interface Ranked {
   terms: TermResult[];
 }
 
+// Sort keys pack (score, browse rank) into one number, so ranking is a native numeric sort.
+const RANK_BITS = 2 ** 22;
+
 /** Runs the whole query as one phrase; when that finds nothing, every space-separated term must match. */
-function rank(index: SearchIndex, folded: string, filter: Filter): Ranked {
+function rank(index: SearchIndex, folded: string, allowed: Allowed): Ranked {
   const phrase = compact(folded);
-  const phraseResult = runTerm(index, phrase, filter);
+  const phraseResult = runTerm(index, phrase, allowed);
   let terms = [phraseResult];
   let items = phraseResult.items;
-  const words = [...new Set(folded.split(' ').map(compact).filter((w) => w !== ''))];
+  const words = [
+    ...new Set(
+      folded
+        .split(' ')
+        .map(compact)
+        .filter((w) => w !== ''),
+    ),
+  ];
   if (items.length === 0 && words.length > 1) {
-    terms = words.map((w) => runTerm(index, w, filter));
+    terms = words.map((w) => runTerm(index, w, allowed));
     items = terms[0].items.filter((i) => terms.every((t) => t.score[i] !== NO_MATCH));
   }
   // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
-  const score = (i: number): number => terms.reduce((sum, t) => sum + t.score[i], 0);
-  const scores = new Map(items.map((i) => [i, score(i)]));
-  items = [...items].sort(
-    (a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || compareForBrowse(index.items[a], index.items[b]),
-  );
-  return { items, terms };
+  const keys = new Float64Array(items.length);
+  items.forEach((item, k) => {
+    let score = 0;
+    for (const t of terms) score += t.score[item];
+    keys[k] = score * RANK_BITS + index.browseRank[item];
+  });
+  keys.sort();
+  const sorted = new Array<number>(keys.length);
+  for (let k = 0; k < keys.length; k += 1) sorted[k] = index.byPopularity[keys[k] % RANK_BITS];
+  return { items: sorted, terms };
 }
 
 export function search(index: SearchIndex, params: SearchParams): SearchResult {
   const { display, folded, truncated } = cleanQuery(params.q ?? '');
   const { page, pageSize } = params;
-  const filter = makeFilter(params);
+  const allowed = allowedItems(index, params);
   const from = (page - 1) * pageSize;
   const result: SearchResult = { q: display, total: 0, page, pageSize, hits: [] };
   if (truncated) result.notice = NOTICE_TRUNCATED;
 
   if (display === '') {
-    const items = index.byPopularity.filter((i) => filter(index.items[i]));
+    const items = allowed === null ? index.byPopularity : index.byPopularity.filter((i) => allowed[i] === 1);
     result.total = items.length;
     result.hits = items.slice(from, from + pageSize).map((i) => ({
       item: index.items[i].summary,
@@ -167,7 +145,7 @@ export function search(index: SearchIndex, params: SearchParams): SearchResult {
     result.notice = NOTICE_NOTHING_SEARCHABLE;
     return result;
   }
-  const ranked = rank(index, folded, filter);
+  const ranked = rank(index, folded, allowed);
   result.total = ranked.items.length;
   result.hits = ranked.items.slice(from, from + pageSize).map((i) => hitFor(index, i, ranked.terms));
   return result;
@@ -176,7 +154,7 @@ export function search(index: SearchIndex, params: SearchParams): SearchResult {
 export function suggest(index: SearchIndex, q: string, limit = 8): Suggestion[] {
   const { folded } = cleanQuery(q);
   if (compact(folded) === '') return [];
-  const ranked = rank(index, folded, () => true);
+  const ranked = rank(index, folded, null);
   return ranked.items.slice(0, limit).map((i) => {
     const hit = hitFor(index, i, ranked.terms);
     return { code: hit.item.code, name: hit.item.name, nameHighlights: hit.nameHighlights };

@@ -2,6 +2,7 @@ import type { Audience, ItemSummary, TongbanScope } from '../../../types/contrac
 import { parseJson, toItemSummary, type ItemRow, type MaterialRow } from '../store/catalogue-rows';
 import { indexText, type IndexedText } from './indexed-text';
 import { SynonymExpander } from './synonyms';
+import { buildHaystack, type Haystack } from './haystack';
 
 /** Which field a text belongs to; the order is the ranking order (name first). */
 export const Field = { Name: 0, Alias: 1, Department: 2, Material: 3 } as const;
@@ -18,13 +19,39 @@ export interface IndexedItem {
   audiences: ReadonlySet<Audience>;
   fullyOnline: boolean;
   scope: TongbanScope;
-  /** Index into `texts` of the item's name. */
-  nameText: number;
 }
 
 export interface Posting {
   item: number;
   field: Field;
+}
+
+/** All postings in flat arrays (the query loop reads them for thousands of texts). */
+export interface PostingTable {
+  /** Postings of text t are at [start[t], start[t + 1]). */
+  start: Int32Array;
+  item: Int32Array;
+  field: Uint8Array;
+}
+
+function flatten(lists: Posting[][]): PostingTable {
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  const table: PostingTable = {
+    start: new Int32Array(lists.length + 1),
+    item: new Int32Array(total),
+    field: new Uint8Array(total),
+  };
+  let at = 0;
+  lists.forEach((list, t) => {
+    table.start[t] = at;
+    for (const p of list) {
+      table.item[at] = p.item;
+      table.field[at] = p.field;
+      at += 1;
+    }
+  });
+  table.start[lists.length] = at;
+  return table;
 }
 
 /**
@@ -35,9 +62,21 @@ export interface Posting {
 export interface SearchIndex {
   items: IndexedItem[];
   texts: IndexedText[];
-  postings: Posting[][];
+  /** Compact texts, for literal matches (characters, digits, Latin abbreviations). */
+  literal: Haystack;
+  /** Full pinyin of each text ("hukouqianyi"), for full-pinyin matches. */
+  pinyin: Haystack;
+  /** For each position in `pinyin`: the unit whose syllable starts there, or -1 inside a syllable. */
+  syllableAt: Int32Array;
+  /** Initials of each text ("hkqy"), for initials matches. */
+  initials: Haystack;
+  /** Texts by adjacent-initials pair ("hk" → texts with 户口…): candidates for mixed pinyin like "hkqianyi". */
+  initialPairs: Map<string, Int32Array>;
+  postings: PostingTable;
   /** Item indexes ordered for browsing: popularity, then shorter name, then code. */
   byPopularity: number[];
+  /** For each item, its position in `byPopularity`: the tie-break after match quality, as one number. */
+  browseRank: Int32Array;
   synonyms: SynonymExpander;
 }
 
@@ -49,6 +88,19 @@ export interface IndexSource {
 
 export function compareForBrowse(a: IndexedItem, b: IndexedItem): number {
   return b.popularity - a.popularity || a.nameLength - b.nameLength || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+function pairIndex(texts: IndexedText[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    for (let k = 0; k + 1 < t.initials.length; k += 1) {
+      const key = t.initials.slice(k, k + 2);
+      const list = lists.get(key) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      lists.set(key, list);
+    }
+  });
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }
 
 export function buildSearchIndex(source: IndexSource): SearchIndex {
@@ -65,13 +117,11 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     }
     return id;
   };
-  const post = (value: string, item: number, field: Field): number => {
-    const id = textId(value);
-    const list = postings[id];
+  const post = (value: string, item: number, field: Field): void => {
+    const list = postings[textId(value)];
     // One posting per item and text, in its best field (an item's texts are posted consecutively,
     // name first, so only the last posting can belong to the same item).
     if (list[list.length - 1]?.item !== item) list.push({ item, field });
-    return id;
   };
 
   const materialsByItem = new Map<string, string[]>();
@@ -83,7 +133,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
 
   const items: IndexedItem[] = source.items.map((row, i) => {
     const summary = toItemSummary(row);
-    const nameText = post(row.name, i, Field.Name);
+    post(row.name, i, Field.Name);
     for (const alias of parseJson<string[]>(row.aliases)) post(alias, i, Field.Alias);
     post(row.department_name, i, Field.Department);
     for (const material of materialsByItem.get(row.code) ?? []) post(material, i, Field.Material);
@@ -96,10 +146,34 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
       audiences: new Set(summary.audiences),
       fullyOnline: summary.tags.fullyOnline,
       scope: summary.tags.scope,
-      nameText,
     };
   });
 
   const byPopularity = items.map((_, i) => i).sort((a, b) => compareForBrowse(items[a], items[b]));
-  return { items, texts, postings, byPopularity, synonyms: new SynonymExpander(source.synonymGroups) };
+  const browseRank = new Int32Array(items.length);
+  byPopularity.forEach((item, rank) => {
+    browseRank[item] = rank;
+  });
+  const pinyin = buildHaystack(texts.map((t) => t.units.map((u) => u.syl || u.ch).join('')));
+  const syllableAt = new Int32Array(pinyin.text.length).fill(-1);
+  texts.forEach((t, i) => {
+    let at = pinyin.start[i];
+    t.units.forEach((u, k) => {
+      syllableAt[at] = k;
+      at += (u.syl || u.ch).length;
+    });
+  });
+  return {
+    items,
+    texts,
+    literal: buildHaystack(texts.map((t) => t.compact)),
+    pinyin,
+    syllableAt,
+    initials: buildHaystack(texts.map((t) => t.initials)),
+    initialPairs: pairIndex(texts),
+    postings: flatten(postings),
+    byPopularity,
+    browseRank,
+    synonyms: new SynonymExpander(source.synonymGroups),
+  };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import { describeErrors, jsonPath } from '../validation/describe-errors';
+import { IMPORT_LABELS } from '../validation/field-labels';
 import { SeedData } from './seed-schema';
 
 /** The seed folder's modules and the export each one must provide. */
@@ -14,9 +15,7 @@ const MODULES = [
 ] as const;
 
 function moduleExists(seedDir: string, file: string): boolean {
-  return (
-    fs.existsSync(path.join(seedDir, `${file}.ts`)) || fs.existsSync(path.join(seedDir, file, 'index.ts'))
-  );
+  return fs.existsSync(path.join(seedDir, `${file}.ts`)) || fs.existsSync(path.join(seedDir, file, 'index.ts'));
 }
 
 /** True when every seed module is present (the seed is written by hand and may be incomplete). */
@@ -39,7 +38,7 @@ export function loadSeed(seedDir: string): SeedData {
     raw[m.key] = mod[m.exportName];
   }
   if (!Value.Check(SeedData, raw)) {
-    const details = describeErrors(Value.Errors(SeedData, raw), 20)
+    const details = describeErrors(Value.Errors(SeedData, raw), IMPORT_LABELS, 20)
       .map((e) => `  ${jsonPath(e.segments)}: ${e.english}`)
       .join('\n');
     throw new Error(`seed data in ${seedDir} does not match the contract:\n${details}`);

@@ -1,4 +1,12 @@
-import type { Hall, HallKind, ItemSummary, Material, MaterialForm, MaterialNecessity, OpeningHours } from '../../../types/contract';
+import type {
+  Hall,
+  HallKind,
+  ItemSummary,
+  Material,
+  MaterialForm,
+  MaterialNecessity,
+  OpeningHours,
+} from '../../../types/contract';
 
 /** Row shapes as SQLite returns them, and their mapping onto contract types. */
 

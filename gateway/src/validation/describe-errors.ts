@@ -1,6 +1,6 @@
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import type { TSchema } from '@sinclair/typebox';
-import { FIELD_LABELS, PATTERN_HINTS } from './field-labels';
+import { PATTERN_HINTS, type FieldLabels } from './field-labels';
 
 /** One problem with one field, in Chinese for people and in English for logs and developers. */
 export interface FieldIssue {
@@ -28,15 +28,16 @@ function literalChoices(schema: TSchema): string[] | undefined {
   return values;
 }
 
-function labelOf(segments: string[]): string {
-  for (let i = segments.length - 1; i >= 0; i -= 1) {
-    if (!/^\d+$/.test(segments[i])) return FIELD_LABELS[segments[i]] ?? segments[i];
-  }
-  return '内容';
+function labelOf(segments: string[], labels: FieldLabels): string {
+  const names = segments.filter((s) => !/^\d+$/.test(s));
+  const key = names[names.length - 1];
+  if (key === undefined) return '内容';
+  const parent = names[names.length - 2];
+  return (parent !== undefined ? labels[`${parent}.${key}`] : undefined) ?? labels[key] ?? key;
 }
 
-function chineseMessage(error: ValueError, segments: string[]): string {
-  const label = labelOf(segments);
+function chineseMessage(error: ValueError, segments: string[], labels: FieldLabels): string {
+  const label = labelOf(segments, labels);
   const s = error.schema;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
@@ -48,7 +49,9 @@ function chineseMessage(error: ValueError, segments: string[]): string {
     case ValueErrorType.String:
       return `${label}应为文本`;
     case ValueErrorType.StringMinLength:
-      return numberProp(s, 'minLength') === '1' ? `请填写${label}` : `${label}至少 ${numberProp(s, 'minLength')} 个字符`;
+      return numberProp(s, 'minLength') === '1'
+        ? `请填写${label}`
+        : `${label}至少 ${numberProp(s, 'minLength')} 个字符`;
     case ValueErrorType.StringMaxLength:
       return `${label}不能超过 ${numberProp(s, 'maxLength')} 个字符`;
     case ValueErrorType.StringPattern: {
@@ -105,14 +108,14 @@ function splitPath(path: string): string[] {
  * Turns TypeBox errors into one issue per field (the first error at a path is the most telling:
  * "missing" before "not a string"), capped so a huge bad payload cannot produce a huge answer.
  */
-export function describeErrors(errors: Iterable<ValueError>, limit = 50): FieldIssue[] {
+export function describeErrors(errors: Iterable<ValueError>, labels: FieldLabels, limit = 50): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
   for (const error of errors) {
     if (seen.has(error.path)) continue;
     seen.add(error.path);
     const segments = splitPath(error.path);
-    issues.push({ segments, message: chineseMessage(error, segments), english: error.message });
+    issues.push({ segments, message: chineseMessage(error, segments, labels), english: error.message });
     if (issues.length >= limit) break;
   }
   return issues;

@@ -47,9 +47,13 @@ function toApiError(error: unknown): ApiError {
       if (envelope && !envelope.ok) {
         return new ApiError({ ...envelope.error, status: error.response.status, requestId: envelope.requestId });
       }
-      return new ApiError({ code: error.response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', status: error.response.status });
+      return new ApiError({
+        code: error.response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE',
+        status: error.response.status,
+      });
     }
-    if (error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT) return new ApiError({ code: 'TIMEOUT' });
+    if (error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT)
+      return new ApiError({ code: 'TIMEOUT' });
     if (error.code === AxiosError.ERR_CANCELED) return new ApiError({ code: 'CANCELLED' });
     return new ApiError({ code: 'NETWORK' });
   }

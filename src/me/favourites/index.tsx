@@ -45,7 +45,9 @@ export default function FavouritesPage() {
       {favourites.data && favourites.data.items.length > 0 ? (
         <Text className='search__count muted'>共 {favourites.data.items.length} 个收藏</Text>
       ) : null}
-      {favourites.data?.items.map((item) => <ItemCard key={item.code} item={item} />)}
+      {favourites.data?.items.map((item) => (
+        <ItemCard key={item.code} item={item} />
+      ))}
     </PageShell>
   );
 }

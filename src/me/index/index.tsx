@@ -1,7 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { api } from '@/core/api';
 import { session } from '@/core/session';
 import { clearAppStorage } from '@/core/storage';
@@ -28,7 +28,11 @@ export default function MePage() {
 
   useDidShow(() => {
     // Real-name state can change at the gateway (verification done elsewhere): refresh it quietly.
-    if (session.isLoggedIn()) api.me().then((u) => session.setUser(u)).catch(() => undefined);
+    if (session.isLoggedIn())
+      api
+        .me()
+        .then((u) => session.setUser(u))
+        .catch(() => undefined);
   });
 
   const logout = async () => {
@@ -81,7 +85,10 @@ export default function MePage() {
       </View>
 
       <View className='section'>
-        <MenuRow label='我的收藏' onClick={() => navigate(tokens ? routes.favourites : routes.login(routes.favourites))} />
+        <MenuRow
+          label='我的收藏'
+          onClick={() => navigate(tokens ? routes.favourites : routes.login(routes.favourites))}
+        />
         {tokens && user && !user.realName.verified ? (
           <MenuRow label='实名认证' note='未认证 ›' onClick={() => navigate(routes.realName)} />
         ) : null}
@@ -94,7 +101,13 @@ export default function MePage() {
             <Text className='me__setting'>关怀模式</Text>
             <Text className='me__hint muted'>字体更大、按钮更大，方便长辈使用</Text>
           </View>
-          <Switch checked={careMode} aria-label='关怀模式' onChange={(value) => setCareMode(value)} />
+          <Switch
+            className='me__switch'
+            checked={careMode}
+            color='#1f5fa8'
+            aria-label='关怀模式'
+            onChange={(e) => setCareMode(e.detail.value)}
+          />
         </View>
         <MenuRow label='隐私政策' onClick={() => navigate(routes.privacy)} />
         <MenuRow label='清除本机数据' onClick={() => void clearLocalData()} />

@@ -112,7 +112,11 @@ export default function LoginPage() {
             value={mobile}
             onInput={(e) => setMobile(e.detail.value)}
           />
-          {error?.field === 'mobile' ? <View className='field__error' role='alert'>{error.message}</View> : null}
+          {error?.field === 'mobile' ? (
+            <View className='field__error' role='alert'>
+              {error.message}
+            </View>
+          ) : null}
         </View>
         <View className='field'>
           <Text className='field__label'>短信验证码</Text>
@@ -130,7 +134,11 @@ export default function LoginPage() {
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
           </View>
-          {error?.field === 'code' ? <View className='field__error' role='alert'>{error.message}</View> : null}
+          {error?.field === 'code' ? (
+            <View className='field__error' role='alert'>
+              {error.message}
+            </View>
+          ) : null}
         </View>
         <View className='login__agree'>
           <View
@@ -150,8 +158,16 @@ export default function LoginPage() {
             《隐私政策》
           </View>
         </View>
-        {error?.field === 'agreement' ? <View className='field__error' role='alert'>{error.message}</View> : null}
-        {error && !error.field ? <View className='field__error' role='alert'>{error.message}</View> : null}
+        {error?.field === 'agreement' ? (
+          <View className='field__error' role='alert'>
+            {error.message}
+          </View>
+        ) : null}
+        {error && !error.field ? (
+          <View className='field__error' role='alert'>
+            {error.message}
+          </View>
+        ) : null}
         <Button type='primary' block className='tap-target login__submit' loading={submitting} onClick={smsLogin}>
           登录
         </Button>

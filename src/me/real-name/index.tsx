@@ -36,7 +36,11 @@ export default function RealNamePage() {
     } catch (e) {
       setErrors(
         isApiError(e)
-          ? { name: e.fieldMessage('name'), idNumber: e.fieldMessage('idNumber'), form: e.fields.length ? undefined : e.message }
+          ? {
+              name: e.fieldMessage('name'),
+              idNumber: e.fieldMessage('idNumber'),
+              form: e.fields.length ? undefined : e.message,
+            }
           : { form: describeError(e) },
       );
     } finally {
@@ -61,7 +65,11 @@ export default function RealNamePage() {
             value={name}
             onInput={(e) => setName(e.detail.value)}
           />
-          {errors.name ? <View className='field__error' role='alert'>{errors.name}</View> : null}
+          {errors.name ? (
+            <View className='field__error' role='alert'>
+              {errors.name}
+            </View>
+          ) : null}
         </View>
         <View className='field'>
           <Text className='field__label'>身份证号</Text>
@@ -74,9 +82,17 @@ export default function RealNamePage() {
             value={idNumber}
             onInput={(e) => setIdNumber(e.detail.value)}
           />
-          {errors.idNumber ? <View className='field__error' role='alert'>{errors.idNumber}</View> : null}
+          {errors.idNumber ? (
+            <View className='field__error' role='alert'>
+              {errors.idNumber}
+            </View>
+          ) : null}
         </View>
-        {errors.form ? <View className='field__error' role='alert'>{errors.form}</View> : null}
+        {errors.form ? (
+          <View className='field__error' role='alert'>
+            {errors.form}
+          </View>
+        ) : null}
         <Button type='primary' block className='tap-target' loading={submitting} onClick={() => void submit()}>
           提交认证
         </Button>

@@ -69,7 +69,12 @@ export default function GuidePage() {
       </PageShell>
     );
   }
-  if (guide.isPending) return <PageShell><LoadingState /></PageShell>;
+  if (guide.isPending)
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
   if (guide.isError) {
     return (
       <PageShell>

@@ -114,9 +114,7 @@ export default function HomePage() {
                   key={department.id}
                   className='chip'
                   role='button'
-                  onClick={() =>
-                    openSearch({ department: department.id, departmentName: department.shortName })
-                  }
+                  onClick={() => openSearch({ department: department.id, departmentName: department.shortName })}
                 >
                   {department.shortName}（{department.itemCount}）
                 </View>

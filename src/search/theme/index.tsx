@@ -35,7 +35,12 @@ export default function ThemePage() {
       </PageShell>
     );
   }
-  if (theme.isPending) return <PageShell><LoadingState /></PageShell>;
+  if (theme.isPending)
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
   if (theme.isError) {
     return (
       <PageShell>

@@ -41,3 +41,8 @@ export async function openPhone(browser: Browser): Promise<{ context: BrowserCon
   const page = await context.newPage();
   return { context, page };
 }
+
+/** A NutUI button by its label (its label element does not take the tap; the button does). */
+export function button(page: Page, label: string | RegExp) {
+  return page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
+}

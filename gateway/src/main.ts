@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { loadConfig } from './config';
+import { DATABASE_FILE } from './db/open-database';
+import { buildGateway } from './server';
+
+/** `npm run gateway`: the whole demo in one process (API + built H5 app). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildGateway({
+    dataDir: config.dataDir,
+    staticDir: config.staticDir,
+    logLevel: config.logLevel,
+    weapp: config.weapp,
+    alipay: config.alipay,
+    accessTokenTtl: config.accessTokenTtl,
+    refreshTokenTtl: config.refreshTokenTtl,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`洪山掌上办 running at http://${config.host}:${port}/`);
+  console.log(`data: ${path.join(config.dataDir, DATABASE_FILE)} · H5 app: ${config.staticDir}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import { letterMaskOf } from './indexed-text';
+import { partLength } from './haystack';
+import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
+import { hasLetter } from './normalise';
+import { Field, type SearchIndex } from './search-index';
+
+export const NO_MATCH = 0x7fffffff;
+/**
+ * Score = field (name > alias > department > material), then as typed over synonym, then match
+ * kind (exact > prefix > substring); lower is better. Kinds are 0–2, so a field spans 6 scores.
+ */
+export const scoreOf = (field: Field, kind: number, synonym: boolean): number => field * 6 + (synonym ? 3 : 0) + kind;
+export const fieldOfScore = (score: number): Field => Math.floor(score / 6) as Field;
+
+/** Items allowed by the filters (1) or not (0); null when no filter is set. */
+export type Allowed = Uint8Array | null;
+
+/** The best match of one term for every item. */
+export interface TermResult {
+  score: Int32Array;
+  /** The text and query variant (0 = as typed, then synonyms) of the best match, for highlighting. */
+  text: Int32Array;
+  variant: Uint8Array;
+  variants: PreparedQuery[];
+  items: number[];
+}
+
+export function prepare(text: string): PreparedQuery {
+  return { text, pinyin: hasLetter(text), letterMask: letterMaskOf(text) };
+}
+
+// Longest pinyin syllable ("zhuang"): how far into the query the second syllable can start.
+const MAX_SYLLABLE = 6;
+
+/**
+ * Finds the texts one query variant matches, each with its best kind, and reports them through
+ * `found`. Cheap native scans first (literal, full pinyin, initials: one `indexOf` loop each over
+ * every text at once); the general matcher (mixed forms like "hkqianyi") only runs on texts
+ * that share an adjacent pair of initials with the query.
+ */
+function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: number, kind: MatchKind) => void): void {
+  const q = query.text;
+  const { texts, literal, pinyin, syllableAt, initials } = index;
+  const kindOf = new Int8Array(texts.length).fill(MatchKind.None);
+  const touched: number[] = [];
+  const record = (t: number, kind: MatchKind): void => {
+    if (kindOf[t] === MatchKind.None) touched.push(t);
+    if (kindOf[t] === MatchKind.None || kind < kindOf[t]) kindOf[t] = kind;
+  };
+
+  // Literal: the first hit in a text is its leftmost, hence its best.
+  for (let at = literal.text.indexOf(q); at >= 0;) {
+    const t = literal.owner[at];
+    record(t, literalKind(at - literal.start[t], q.length, partLength(literal, t)));
+    at = literal.text.indexOf(q, literal.start[t + 1]);
+  }
+
+  if (query.pinyin) {
+    // eslint-disable-next-line no-control-regex -- an ASCII range check
+    if (!/[^\x00-\x7f]/.test(q)) {
+      // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
+      for (let at = pinyin.text.indexOf(q); at >= 0;) {
+        const t = pinyin.owner[at];
+        const unit = syllableAt[at];
+        if (unit < 0) {
+          at = pinyin.text.indexOf(q, at + 1);
+          continue;
+        }
+        const exact = unit === 0 && q.length === partLength(pinyin, t);
+        record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
+        at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
+      }
+      // Initials ("hkqy").
+      for (let at = initials.text.indexOf(q); at >= 0;) {
+        const t = initials.owner[at];
+        const unit = at - initials.start[t];
+        const exact = unit === 0 && q.length === partLength(initials, t);
+        record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
+        at = initials.text.indexOf(q, initials.start[t + 1]);
+      }
+      // Mixed forms span at least two syllables, so the text has the query's first letter
+      // followed by the initial of the next syllable, which starts 1–6 letters into the query.
+      if (q.length >= 2) {
+        const seen = new Uint8Array(texts.length);
+        for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
+          const candidates = index.initialPairs.get(q[0] + q[j]);
+          if (!candidates) continue;
+          for (let c = 0; c < candidates.length; c += 1) {
+            const t = candidates[c];
+            if (seen[t] === 1 || kindOf[t] !== MatchKind.None) continue;
+            seen[t] = 1;
+            const kind = pinyinKind(texts[t], query);
+            if (kind !== MatchKind.None) record(t, kind);
+          }
+        }
+      }
+    } else {
+      // Ideographs mixed with pinyin ("户口qy"): rare, so the general matcher reads every text.
+      for (let t = 0; t < texts.length; t += 1) {
+        if (kindOf[t] !== MatchKind.None) continue;
+        const kind = pinyinKind(texts[t], query);
+        if (kind !== MatchKind.None) record(t, kind);
+      }
+    }
+  }
+  for (const t of touched) found(t, kindOf[t] as MatchKind);
+}
+
+/** Matches every distinct text once per variant, then spreads the result to the items carrying it. */
+export function runTerm(index: SearchIndex, term: string, allowed: Allowed): TermResult {
+  const n = index.items.length;
+  const variants = [prepare(term), ...index.synonyms.expand(term).map(prepare)];
+  const result: TermResult = {
+    score: new Int32Array(n).fill(NO_MATCH),
+    text: new Int32Array(n),
+    variant: new Uint8Array(n),
+    variants,
+    items: [],
+  };
+  const { score, text, variant, items } = result;
+  const { start, item: postingItem, field: postingField } = index.postings;
+  variants.forEach((query, v) => {
+    matchVariant(index, query, (t, kind) => {
+      const base = scoreOf(Field.Name, kind, v > 0);
+      for (let p = start[t], end = start[t + 1]; p < end; p += 1) {
+        const item = postingItem[p];
+        // `base` is the score of a name match; each field further down the ranking adds 6.
+        const s = postingField[p] * 6 + base;
+        if (s >= score[item] || (allowed !== null && allowed[item] === 0)) continue;
+        if (score[item] === NO_MATCH) items.push(item);
+        score[item] = s;
+        text[item] = t;
+        variant[item] = v;
+      }
+    });
+  });
+  return result;
+}

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL,
+  DEFAULT_REFRESH_TOKEN_TTL,
+  type AlipayCredentials,
+  type WeappCredentials,
+} from './config';
+import { DEFAULT_IP_LIMITS, type GatewayContext, type IpLimits } from './context';
+import { DEFAULT_SEED_DIR, REPO_ROOT } from './paths';
+import { openDatabase } from './db/open-database';
+import { applySeed, catalogueIsEmpty } from './seed/apply-seed';
+import { loadSeed, seedAvailable } from './seed/load-seed';
+import { CatalogueStore } from './store/catalogue-store';
+import { FavouriteStore } from './store/favourite-store';
+import { SettingsStore } from './store/settings-store';
+import { SmsCodeStore } from './store/sms-code-store';
+import { TokenStore } from './store/token-store';
+import { UserStore } from './store/user-store';
+import { SearchService } from './search/search-service';
+import { SmsService } from './auth/sms-service';
+import { TokenService } from './auth/token-service';
+import { PlatformIdentity, type FetchLike } from './auth/platform-identity';
+import { newSecret } from './auth/secrets';
+import { loggerOptions, mobileTail, requestId, type LogDestination } from './logging';
+import { rateLimited } from './http/api-error';
+import { registerErrorHandler } from './http/error-handler';
+import { registerResponseCheck } from './http/response-check';
+import { typeboxValidatorCompiler } from './http/validator-compiler';
+import { openApiRoute, registerOpenApi } from './http/openapi';
+import { catalogueRoutes } from './routes/catalogue-routes';
+import { searchRoutes } from './routes/search-routes';
+import { authRoutes } from './routes/auth-routes';
+import { meRoutes } from './routes/me-routes';
+import { registerStaticSite } from './web/static-site';
+import { API_PREFIX } from '../../types/contract';
+
+export interface GatewayOptions {
+  /** Holds gateway.sqlite (created on first start). */
+  dataDir: string;
+  /** The built H5 app; default `<repo>/dist/h5`. */
+  staticDir?: string;
+  logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them to check nothing personal is logged. */
+  logStream?: LogDestination;
+  /** The gateway's clock: every expiry and limit reads it, so tests can move time. */
+  now?: () => Date;
+  /** Called with every SMS code issued (tests and e2e read codes here; the log has it too). */
+  onSmsCode?: (mobile: string, code: string) => void;
+  /** Seed an empty database on start (default true). */
+  seed?: boolean;
+  /** Default gateway/seed; tests point it at a fixture. */
+  seedDir?: string;
+  weapp?: WeappCredentials;
+  alipay?: AlipayCredentials;
+  /** Seconds (default 900). */
+  accessTokenTtl?: number;
+  /** Seconds (default 30 days). */
+  refreshTokenTtl?: number;
+  ipLimits?: Partial<IpLimits>;
+  /** For the mini-program code exchange (default global fetch); tests stub the platforms with it. */
+  platformFetch?: FetchLike;
+}
+
+const SMS_SECRET = 'sms_code_secret';
+
+export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
+    genReqId: requestId,
+    bodyLimit: 1024 * 1024,
+  });
+  const db = openDatabase(options.dataDir);
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+
+  try {
+    const seedDir = options.seedDir ?? DEFAULT_SEED_DIR;
+    if (options.seed !== false && catalogueIsEmpty(db)) {
+      if (seedAvailable(seedDir)) {
+        const result = applySeed(db, loadSeed(seedDir), now);
+        app.log.info({ items: result.added, departments: result.departments.added }, 'seeded an empty catalogue');
+      } else {
+        app.log.warn({ seedDir }, 'seed data incomplete: starting with an empty catalogue');
+      }
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const settings = new SettingsStore(db);
+  const catalogue = new CatalogueStore(db);
+  const search = new SearchService(catalogue);
+  search.rebuild();
+  const identity = new PlatformIdentity({
+    weapp: options.weapp,
+    alipay: options.alipay,
+    fetch: options.platformFetch ?? fetch,
+    now,
+  });
+  for (const platform of ['weapp', 'alipay'] as const) {
+    if (!identity.configured(platform)) {
+      app.log.warn({ platform }, 'no mini-program credentials: code-login uses the local identity stand-in');
+    }
+  }
+  const ctx: GatewayContext = {
+    now,
+    catalogue,
+    search,
+    users: new UserStore(db),
+    favourites: new FavouriteStore(db),
+    sms: new SmsService({
+      store: new SmsCodeStore(db),
+      secret: settings.getOrCreate(SMS_SECRET, newSecret),
+      now,
+      deliver: (mobile, code) => {
+        // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
+        app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
+        options.onSmsCode?.(mobile, code);
+      },
+    }),
+    tokens: new TokenService({
+      store: new TokenStore(db),
+      now,
+      accessTtl: options.accessTokenTtl ?? DEFAULT_ACCESS_TOKEN_TTL,
+      refreshTtl: options.refreshTokenTtl ?? DEFAULT_REFRESH_TOKEN_TTL,
+      onReuse: (familyId) => app.log.warn({ familyId }, 'refresh token reused: the whole login is revoked'),
+    }),
+    identity,
+    ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
+  };
+
+  app.setValidatorCompiler(typeboxValidatorCompiler);
+  // Responses are checked against the contract (response-check) before this runs; plain JSON is enough.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerResponseCheck(app);
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      rateLimited(context.ttl / 1000, `操作过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`),
+  });
+  await registerOpenApi(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(catalogueRoutes(ctx));
+      await api.register(searchRoutes(ctx));
+      await api.register(authRoutes(ctx));
+      await api.register(meRoutes(ctx));
+      openApiRoute(api);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
+  return app;
+}

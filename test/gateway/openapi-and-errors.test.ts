@@ -1,0 +1,90 @@
+import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import type { ApiRoutes } from '../../types/contract';
+import { DATABASE_FILE } from '../../gateway/src/db/open-database';
+import { expectError, startGateway, type TestGateway } from './support/harness';
+
+/** Every route of the contract; the type below fails to compile if one is missing here. */
+const ROUTES = [
+  'GET /home',
+  'GET /departments',
+  'GET /search',
+  'GET /search/suggest',
+  'GET /items/:code',
+  'GET /themes',
+  'GET /themes/:code',
+  'GET /halls',
+  'GET /calendar',
+  'POST /auth/sms',
+  'POST /auth/sms-login',
+  'POST /auth/code-login',
+  'POST /auth/refresh',
+  'POST /auth/logout',
+  'GET /me',
+  'POST /me/real-name',
+  'GET /me/favourites',
+  'GET /me/favourites/:code',
+  'PUT /me/favourites/:code',
+  'DELETE /me/favourites/:code',
+] as const satisfies readonly (keyof ApiRoutes)[];
+type Missing = Exclude<keyof ApiRoutes, (typeof ROUTES)[number]>;
+const allListed: [Missing] extends [never] ? true : Missing = true;
+
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, unknown> };
+}
+
+let gw: TestGateway;
+
+beforeAll(async () => {
+  gw = await startGateway();
+});
+
+afterAll(async () => {
+  await gw.close();
+});
+
+describe('OpenAPI', () => {
+  it('describes every contract route, with bearer auth on personal ones', async () => {
+    expect(allListed).toBe(true);
+    const res = await gw.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = res.body as OpenApiDoc;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer' });
+    for (const route of ROUTES) {
+      const [method, routePath] = route.split(' ');
+      const openApiPath = `/api${routePath.replace(/:(\w+)/g, '{$1}')}`;
+      const operation = doc.paths[openApiPath]?.[method.toLowerCase()];
+      expect({ route, documented: operation !== undefined }).toEqual({ route, documented: true });
+      expect(operation?.responses?.['200']).toBeDefined();
+      if (routePath.startsWith('/me')) expect(operation?.security).toEqual([{ bearerAuth: [] }]);
+    }
+    expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);
+  });
+});
+
+describe('server errors', () => {
+  it('a response that breaks the contract becomes a 500 (and is logged), never reaches the app', async () => {
+    const db = new BetterSqlite3(path.join(gw.dataDir, DATABASE_FILE));
+    db.prepare(`UPDATE items SET audiences = '["aliens"]' WHERE code = 'FX-MZ-0003'`).run();
+    db.close();
+    const error = expectError(await gw.request('/api/items/FX-MZ-0003'), 500, 'INTERNAL');
+    expect(error.message).toBe('服务暂时不可用，请稍后再试');
+    expect(gw.logs.some((l) => l.includes('response does not match the contract'))).toBe(true);
+  });
+
+  it('an unexpected failure is a Chinese INTERNAL error without a stack', async () => {
+    const db = new BetterSqlite3(path.join(gw.dataDir, DATABASE_FILE));
+    db.pragma('foreign_keys = OFF');
+    db.exec('DROP TABLE theme_items');
+    db.close();
+    const res = await gw.request('/api/themes');
+    const error = expectError(res, 500, 'INTERNAL');
+    expect(error.message).toBe('服务暂时不可用，请稍后再试');
+    expect(res.text).not.toMatch(/theme_items|SqliteError|at \w+ \(/);
+    expect(gw.logs.some((l) => l.includes('theme_items'))).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expectError, startGateway, tempDir, type TestGateway } from './support/harness';
+
+const INDEX = '<!doctype html><html><head><title>洪山掌上办</title></head><body><div id="app"></div></body></html>';
+const SCRIPT = `console.log(${JSON.stringify('洪山掌上办'.repeat(400))});`;
+
+describe('serving the built H5 app', () => {
+  let gw: TestGateway;
+  let staticDir: string;
+
+  beforeAll(async () => {
+    staticDir = tempDir('h5');
+    fs.mkdirSync(path.join(staticDir, 'js'));
+    fs.mkdirSync(path.join(staticDir, 'css'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), INDEX);
+    fs.writeFileSync(path.join(staticDir, 'js', 'app.3f2a1b.js'), SCRIPT);
+    fs.writeFileSync(path.join(staticDir, 'css', 'app.3f2a1b.css'), 'body{color:#1d4ed8}');
+    fs.writeFileSync(path.join(staticDir, 'favicon.ico'), 'icon');
+    gw = await startGateway({ staticDir });
+  });
+
+  afterAll(async () => {
+    await gw.close();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / without caching', async () => {
+    const res = await gw.request('/');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(INDEX);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('falls back to index.html for app routes (browser history)', async () => {
+    for (const route of ['/search/guide/index?code=HS-GA-0005', '/me/index', '/pages/anything/deep/path']) {
+      const res = await gw.request(route);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(INDEX);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('serves hashed assets with a long cache, gzipped when asked', async () => {
+    const res = await fetch(`${gw.base}/js/app.3f2a1b.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    // fetch decodes transparently; check the body survived the round trip.
+    expect(await res.text()).toBe(SCRIPT);
+    const css = await gw.request('/css/app.3f2a1b.css');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await gw.request('/favicon.ico')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gzip really shrinks the bytes on the wire', async () => {
+    const { request } = await import('node:http');
+    const body = await new Promise<Buffer>((resolve, reject) => {
+      request(`${gw.base}/js/app.3f2a1b.js`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(body.length).toBeLessThan(Buffer.byteLength(SCRIPT) / 4);
+    expect(gunzipSync(body).toString()).toBe(SCRIPT);
+  });
+
+  it('a missing file is a real 404, not the app', async () => {
+    const res = await gw.request('/js/missing.4b5c6d.js');
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('<div id="app">');
+  });
+
+  it('API paths never fall back to the app', async () => {
+    expectError(await gw.request('/api/not-a-route'), 404, 'NOT_FOUND');
+    expect((await gw.request('/api/home')).headers.get('content-type')).toMatch(/application\/json/);
+  });
+});
+
+describe('before the H5 app is built', () => {
+  it('says in Chinese to run npm run build:h5, while the API works', async () => {
+    const gw = await startGateway({ staticDir: path.join(tempDir('none'), 'dist', 'h5') });
+    try {
+      const res = await gw.request('/');
+      expect(res.status).toBe(503);
+      expect(res.text).toContain('npm run build:h5');
+      expect(res.text).toContain('尚未构建');
+      expect((await gw.request('/search/guide/index?code=x')).text).toContain('npm run build:h5');
+      expect((await gw.request('/api/home')).status).toBe(200);
+    } finally {
+      await gw.close();
+    }
+  });
+});
