@@ -1,30 +1,30 @@
 // Taro builds use babel-preset-taro; jest (NODE_ENV=test) runs the same sources in Node and jsdom.
+// NutUI is imported per component in both, so tests load what the app loads.
+const nutuiPerComponent = [
+  'import',
+  {
+    libraryName: '@nutui/nutui-react-taro',
+    camel2DashComponentName: false,
+    customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
+    // Per-component CSS: the full stylesheet would add ~200 KB to the main package.
+    customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+  },
+  'nutui-react-taro',
+];
+
 module.exports = (api) => {
-  const isTest = api.env('test');
-  if (isTest) {
+  if (api.env('test')) {
     return {
       presets: [
         ['@babel/preset-env', { targets: { node: 'current' } }],
         ['@babel/preset-react', { runtime: 'automatic' }],
         '@babel/preset-typescript',
       ],
+      plugins: [nutuiPerComponent],
     };
   }
   return {
     presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
-    plugins: [
-      [
-        'import',
-        {
-          libraryName: '@nutui/nutui-react-taro',
-          camel2DashComponentName: false,
-          customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-          // Per-component CSS: the full stylesheet would add ~200 KB to the main package.
-          customStyleName: (name) =>
-            `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
-        },
-        'nutui-react-taro',
-      ],
-    ],
+    plugins: [nutuiPerComponent],
   };
 };
