@@ -10,6 +10,13 @@ export default defineAppConfig({
     'me/favourites/index',
     'me/real-name/index',
     'me/privacy/index',
+    'me/cases/index',
+  ],
+  subPackages: [
+    {
+      root: 'rating',
+      pages: ['case/index', 'window/index', 'mine/index', 'detail/index', 'stats/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

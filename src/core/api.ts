@@ -9,7 +9,19 @@ import type {
   User,
 } from '@contract/auth';
 import type { Department, Guide, Hall, HomeFeed, ThemeItem, WorkdayCalendar } from '@contract/catalogue';
+import type { CaseList, CaseSummary } from '@contract/case';
 import type { FavouriteList, FavouriteState } from '@contract/me';
+import type {
+  FeedbackRequest,
+  Rating,
+  RatingChannel,
+  RatingList,
+  RatingReasonList,
+  RatingStats,
+  StartVisitRequest,
+  SubmitRatingRequest,
+  WindowVisit,
+} from '@contract/rating';
 import type { SearchQuery, SearchResult, SuggestResult } from '@contract/search';
 import { request } from './http/client';
 
@@ -45,4 +57,19 @@ export const api = {
       url: `/me/favourites/${encodeURIComponent(code)}`,
       method: favourite ? 'PUT' : 'DELETE',
     }),
+
+  cases: (signal?: AbortSignal) => request<CaseList>({ url: '/me/cases', signal }),
+  case: (id: string, signal?: AbortSignal) =>
+    request<CaseSummary>({ url: `/me/cases/${encodeURIComponent(id)}`, signal }),
+
+  ratingReasons: (channel: RatingChannel, signal?: AbortSignal) =>
+    request<RatingReasonList>({ url: '/ratings/reasons', params: { channel }, signal }),
+  ratingStats: (signal?: AbortSignal) => request<RatingStats>({ url: '/ratings/stats', signal }),
+  startVisit: (body: StartVisitRequest) => request<WindowVisit>({ url: '/ratings/visits', method: 'POST', data: body }),
+  submitRating: (body: SubmitRatingRequest) => request<Rating>({ url: '/ratings', method: 'POST', data: body }),
+  myRatings: (signal?: AbortSignal) => request<RatingList>({ url: '/me/ratings', signal }),
+  myRating: (id: string, signal?: AbortSignal) =>
+    request<Rating>({ url: `/me/ratings/${encodeURIComponent(id)}`, signal }),
+  sendFeedback: (id: string, body: FeedbackRequest) =>
+    request<Rating>({ url: `/me/ratings/${encodeURIComponent(id)}/feedback`, method: 'POST', data: body }),
 };

@@ -12,4 +12,10 @@ export const queryKeys = {
   me: ['me'] as const,
   favourites: ['favourites'] as const,
   favourite: (code: string) => ['favourite', code] as const,
+  cases: ['cases'] as const,
+  case: (id: string) => ['case', id] as const,
+  ratingReasons: (channel: string) => ['rating-reasons', channel] as const,
+  ratingStats: ['rating-stats'] as const,
+  myRatings: ['my-ratings'] as const,
+  myRating: (id: string) => ['my-rating', id] as const,
 };

@@ -11,6 +11,12 @@ export const routes = {
   favourites: '/me/favourites/index',
   realName: '/me/real-name/index',
   privacy: '/me/privacy/index',
+  cases: '/me/cases/index',
+  rateCase: (caseId: string) => `/rating/case/index?caseId=${encodeURIComponent(caseId)}`,
+  rateWindow: '/rating/window/index',
+  myRatings: '/rating/mine/index',
+  rating: (id: string) => `/rating/detail/index?id=${encodeURIComponent(id)}`,
+  ratingStats: '/rating/stats/index',
 } as const;
 
 /** Tab pages must be opened with switchTab, which takes no query string. */

@@ -5,3 +5,5 @@ export * from './auth';
 export * from './me';
 export * from './routes';
 export * from './catalogue-import';
+export * from './case';
+export * from './rating';

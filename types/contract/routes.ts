@@ -1,4 +1,20 @@
 import type { FavouriteList, FavouriteState } from './me';
+import type { AdminCreateCase, CaseList, CaseSummary } from './case';
+import type {
+  AdminTicketView,
+  AdvanceTicketRequest,
+  AppealRequest,
+  FeedbackRequest,
+  Rating,
+  RatingChannel,
+  RatingList,
+  RatingReasonList,
+  RatingStats,
+  ServiceWindow,
+  StartVisitRequest,
+  SubmitRatingRequest,
+  WindowVisit,
+} from './rating';
 import type {
   CodeLoginRequest,
   LoginResult,
@@ -41,4 +57,25 @@ export interface ApiRoutes {
   'GET /me/favourites/:code': { auth: true; response: FavouriteState };
   'PUT /me/favourites/:code': { auth: true; response: FavouriteState };
   'DELETE /me/favourites/:code': { auth: true; response: FavouriteState };
+
+  // 我的办件 (the pre-review issue adds submission; ratings read finished cases).
+  'GET /me/cases': { auth: true; response: CaseList };
+  'GET /me/cases/:id': { auth: true; response: CaseSummary };
+
+  // 好差评
+  'GET /ratings/reasons': { query: { channel: RatingChannel }; response: RatingReasonList };
+  'GET /ratings/stats': { response: RatingStats };
+  'GET /windows/:code': { response: ServiceWindow };
+  'POST /ratings/visits': { auth: true; body: StartVisitRequest; response: WindowVisit };
+  'POST /ratings': { auth: true; body: SubmitRatingRequest; response: Rating };
+  'GET /me/ratings': { auth: true; response: RatingList };
+  'GET /me/ratings/:id': { auth: true; response: Rating };
+  'POST /me/ratings/:id/feedback': { auth: true; body: FeedbackRequest; response: Rating };
+
+  // Officers (header `x-admin-token: <GATEWAY_ADMIN_TOKEN>`).
+  'POST /admin/cases': { admin: true; body: AdminCreateCase; response: CaseSummary };
+  'GET /admin/tickets': { admin: true; response: { tickets: AdminTicketView[] } };
+  'POST /admin/tickets/:id/advance': { admin: true; body: AdvanceTicketRequest; response: AdminTicketView };
+  'POST /admin/ratings/:id/appeal': { admin: true; body: AppealRequest; response: AdminTicketView };
+  'GET /admin/windows/:code/qr': { admin: true; response: { window: ServiceWindow; qrContent: string; svg: string } };
 }

@@ -85,6 +85,11 @@ export default function MePage() {
       </View>
 
       <View className='section'>
+        <MenuRow label='我的办件' onClick={() => navigate(tokens ? routes.cases : routes.login(routes.cases))} />
+        <MenuRow
+          label='我的评价'
+          onClick={() => navigate(tokens ? routes.myRatings : routes.login(routes.myRatings))}
+        />
         <MenuRow
           label='我的收藏'
           onClick={() => navigate(tokens ? routes.favourites : routes.login(routes.favourites))}
@@ -92,6 +97,8 @@ export default function MePage() {
         {tokens && user && !user.realName.verified ? (
           <MenuRow label='实名认证' note='未认证 ›' onClick={() => navigate(routes.realName)} />
         ) : null}
+        <MenuRow label='扫码评价窗口服务' onClick={() => navigate(routes.rateWindow)} />
+        <MenuRow label='好差评公示' onClick={() => navigate(routes.ratingStats)} />
         <MenuRow label='就近办' onClick={() => navigate(routes.nearby)} />
       </View>
 

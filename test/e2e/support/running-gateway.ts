@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildGateway } from '../../../gateway/src/server';
 
+/** The officers' token for the admin API in e2e runs. */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+
 export interface RunningGateway {
   app: FastifyInstance;
   baseUrl: string;
@@ -27,6 +30,7 @@ export async function startGateway(): Promise<RunningGateway> {
     staticDir: H5_DIST,
     logLevel: 'warn',
     onSmsCode: (mobile, code) => smsCodes.set(mobile, code),
+    adminToken: E2E_ADMIN_TOKEN,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

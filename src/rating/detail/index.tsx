@@ -1,0 +1,122 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { FeedbackLevel } from '@contract/rating';
+import { api } from '@/core/api';
+import { describeError } from '@/core/http/api-error';
+import { queryKeys } from '@/core/query-keys';
+import { formatChineseDate } from '@/lib/format';
+import { FEEDBACK_LEVELS, RATING_COMMENT_MAX } from '@/lib/rating-rules';
+import { ErrorState } from '@/ui/error-state';
+import { LoadingState } from '@/ui/loading-state';
+import { PageShell } from '@/ui/page-shell';
+import { RatingSummary } from '../rating-summary';
+import { TicketTimeline } from '../ticket-timeline';
+
+/** One rating; for a 差评 its rectification ticket and, at 回访, the rater's verdict on it. */
+export default function RatingDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const queryClient = useQueryClient();
+  const rating = useQuery({
+    queryKey: queryKeys.myRating(id),
+    queryFn: ({ signal }) => api.myRating(id, signal),
+    enabled: id !== '',
+  });
+  const [level, setLevel] = useState<FeedbackLevel>();
+  const [comment, setComment] = useState('');
+  const feedback = useMutation({
+    mutationFn: () => api.sendFeedback(id, { level: level ?? 'satisfied', comment: comment.trim() }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.myRating(id), updated);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myRatings });
+      void Taro.showToast({ title: '感谢您的反馈', icon: 'none' });
+    },
+    onError: (error) => void Taro.showModal({ title: '未能提交', content: describeError(error), showCancel: false }),
+  });
+
+  if (rating.isPending)
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  if (rating.isError)
+    return (
+      <PageShell>
+        <ErrorState error={rating.error} onRetry={() => void rating.refetch()} />
+      </PageShell>
+    );
+  const r = rating.data;
+  const ticket = r.ticket;
+
+  return (
+    <PageShell>
+      <View className='section'>
+        <RatingSummary rating={r} />
+        {r.reasons.length > 0 ? (
+          <Text className='rating-row__meta'>原因：{r.reasons.map((x) => x.label).join('、')}</Text>
+        ) : null}
+        {/* Plain text: whatever the rater typed, HTML included, is shown as typed. */}
+        {r.comment ? <Text className='rating-comment'>{r.comment}</Text> : null}
+      </View>
+
+      {ticket ? (
+        <View className='section'>
+          <Text className='section__title'>差评整改</Text>
+          <Text className='rating-row__meta'>
+            整改期限：{formatChineseDate(ticket.deadline)}（15个工作日）{ticket.overdue ? ' · 已超期' : ''}
+          </Text>
+          <TicketTimeline ticket={ticket} />
+          {ticket.result ? <Text className='rating-comment'>整改结果：{ticket.result}</Text> : null}
+          {ticket.feedback ? (
+            <Text className='rating-row__meta'>
+              您对整改的评价：{FEEDBACK_LEVELS.find((f) => f.level === ticket.feedback?.level)?.name}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      {ticket?.status === 'revisiting' && !ticket.feedback ? (
+        <View className='section'>
+          <Text className='section__title'>您对整改结果满意吗？</Text>
+          <View className='chips' role='radiogroup' aria-label='整改满意度'>
+            {FEEDBACK_LEVELS.map((f) => (
+              <View
+                key={f.level}
+                className={level === f.level ? 'chip chip--active' : 'chip'}
+                role='radio'
+                aria-checked={level === f.level}
+                onClick={() => setLevel(f.level)}
+              >
+                {level === f.level ? '✓ ' : ''}
+                {f.name}
+              </View>
+            ))}
+          </View>
+          <Textarea
+            className='rating-form__comment'
+            value={comment}
+            maxlength={RATING_COMMENT_MAX}
+            placeholder='补充说明（选填）'
+            aria-label='补充说明'
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <Button
+            type='primary'
+            block
+            className='tap-target'
+            disabled={!level}
+            loading={feedback.isPending}
+            onClick={() => {
+              if (level && !feedback.isPending) feedback.mutate();
+            }}
+          >
+            提交整改评价
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,62 @@
+import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { api } from '@/core/api';
+import { queryKeys } from '@/core/query-keys';
+import { EmptyState } from '@/ui/empty-state';
+import { ErrorState } from '@/ui/error-state';
+import { LoadingState } from '@/ui/loading-state';
+import { navigate } from '@/ui/navigate';
+import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { useSession } from '@/ui/use-session';
+import { RatingSummary } from '../rating-summary';
+
+/** 我的评价: every rating with its state; a 差评 shows where its rectification stands. */
+export default function MyRatingsPage() {
+  const { tokens } = useSession();
+  const ratings = useQuery({
+    queryKey: queryKeys.myRatings,
+    queryFn: ({ signal }) => api.myRatings(signal),
+    enabled: Boolean(tokens),
+  });
+  useDidShow(() => {
+    if (tokens) void ratings.refetch();
+  });
+
+  if (!tokens) {
+    return (
+      <PageShell>
+        <EmptyState title='登录后查看评价'>
+          <Button type='primary' className='tap-target' onClick={() => navigate(routes.login(routes.myRatings))}>
+            去登录
+          </Button>
+        </EmptyState>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell>
+      {ratings.isPending ? <LoadingState /> : null}
+      {ratings.isError ? <ErrorState error={ratings.error} onRetry={() => void ratings.refetch()} /> : null}
+      {ratings.data?.ratings.length === 0 ? (
+        <EmptyState title='还没有评价' description='办件办结后或在窗口办完事，都可以评价服务'>
+          <Button className='tap-target' onClick={() => navigate(routes.rateWindow)}>
+            评价窗口服务
+          </Button>
+        </EmptyState>
+      ) : null}
+      {ratings.data?.ratings.map((rating) => (
+        <View
+          key={rating.id}
+          className='section tap-target'
+          role='link'
+          onClick={() => navigate(routes.rating(rating.id))}
+        >
+          <RatingSummary rating={rating} />
+        </View>
+      ))}
+    </PageShell>
+  );
+}

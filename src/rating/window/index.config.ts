@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '评价窗口服务',
+});

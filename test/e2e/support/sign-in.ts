@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+import { button } from './browser';
+import type { RunningGateway } from './running-gateway';
+
+/** Logs in through the H5 login page with the SMS code the gateway issued. */
+export async function signInBySms(page: Page, gateway: RunningGateway, mobile: string): Promise<void> {
+  await page.goto(`${gateway.baseUrl}/me/login/index`);
+  await page.locator('.login__check').click();
+  await page.locator('.field__input input').first().fill(mobile);
+  await button(page, '获取验证码').click();
+  await page.getByText(/\d+秒后重发/).waitFor();
+  await page.locator('.field__input input').nth(1).fill(gateway.smsCodes.get(mobile) ?? '');
+  await page.locator('.login__submit').click();
+  await page.getByText('登录成功').waitFor();
+}
+
+/** Completes the development real-name flow through its page. */
+export async function verifyRealName(page: Page, gateway: RunningGateway, name: string, idNumber: string) {
+  await page.goto(`${gateway.baseUrl}/me/real-name/index`);
+  await page.locator('.field__input input').first().fill(name);
+  await page.locator('.field__input input').nth(1).fill(idNumber);
+  await button(page, '提交认证').click();
+  await page.getByText('实名认证成功').waitFor();
+}
+
+/** Calls an officer's admin endpoint the way the admin CLI would. */
+export async function admin<T>(gateway: RunningGateway, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${gateway.baseUrl}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-admin-token': 'e2e-admin-token' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const envelope = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method} ${path}: ${response.status} ${envelope.error?.message}`);
+  return envelope.data;
+}
