@@ -58,6 +58,7 @@ const TOP: [query: string, expected: string, kind: string][] = [
   ['yszyzc', '医师执业注册', 'initials'],
   ['gssldj', '公司设立登记', 'initials'],
   ['hkqianyi', '户口迁移', 'initials then full pinyin'],
+  ['shebaoka', '社会保障卡申领', 'pinyin of a synonym (社保卡)'],
   ['开饭店', '食品经营许可（新办）', 'alias / synonym'],
   ['餐饮许可', '食品经营许可（新办）', 'alias'],
   ['迁户口', '户口迁移', 'alias'],
@@ -193,6 +194,18 @@ describe('suggestions', () => {
     expect(result.suggestions.length).toBeLessThanOrEqual(8);
     const many = expectOk(await gw.request(`/api/search/suggest?q=${encodeURIComponent('登记')}`), SuggestResult);
     expect(many.suggestions).toHaveLength(8);
+  });
+
+  it('reads a complete syllable inside pinyin as that syllable: shebao is 社保, never 申报 (shen bao)', async () => {
+    const result = await search('shebao', '&pageSize=50');
+    expect(result.total).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      const text = hit.matchedText ?? hit.item.name;
+      expect({ name: hit.item.name, about社保: /社会保险|社会保障|社保|养老保险/.test(text) }).toEqual({
+        name: hit.item.name,
+        about社保: true,
+      });
+    }
   });
 
   it('suggests 户口迁移 first for hkqy', async () => {

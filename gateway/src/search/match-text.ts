@@ -25,8 +25,8 @@ let stepsLeft = 0;
 
 /**
  * Matches the query against consecutive units starting at `k`: an ideograph in the query must be
- * that character; letters must be a non-empty prefix of each unit's syllable, so "hukouqianyi",
- * "hkqy", "hukouq" and "hkqianyi" all match 户口迁移. Longest prefix first, so full syllables win.
+ * that character; letters must be each unit's whole syllable or its initial, or for the last unit any
+ * prefix, so "hukouqianyi", "hkqy", "hukouq" and "hkqianyi" all match 户口迁移. Longest first.
  * Returns the unit index after the match, or -1.
  */
 function matchUnits(units: Unit[], k: number, q: string, p: number): number {
@@ -43,10 +43,19 @@ function matchUnits(units: Unit[], k: number, q: string, p: number): number {
     common += 1;
   }
   for (let take = common; take >= 1; take -= 1) {
+    // Inside the query a syllable is typed whole or as its initial ("hkqianyi", "shenfz"); only the
+    // last one may be cut anywhere ("hukouq"). Otherwise "shebao" (社保) would read as 申报 (shen bao).
+    const last = p + take === q.length;
+    if (!last && take !== syl.length && take !== initialLength(syl) && take !== 1) continue;
     const end = matchUnits(units, k + 1, q, p + take);
     if (end >= 0) return end;
   }
   return -1;
+}
+
+/** Letters of a syllable's initial: zh, ch, sh are two; otherwise one. */
+function initialLength(syl: string): number {
+  return /^[zcs]h/.test(syl) ? 2 : 1;
 }
 
 /** First pinyin match: [first unit, unit after the last], or undefined. */

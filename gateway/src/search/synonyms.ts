@@ -1,3 +1,4 @@
+import { pinyin } from 'pinyin-pro';
 import { compact, foldText } from './normalise';
 
 interface Entry {
@@ -5,9 +6,19 @@ interface Entry {
   others: string[];
 }
 
+// Shorter pinyin keys ("sb") would turn too many ordinary queries into synonym searches.
+const MIN_PINYIN_KEY = 4;
+
+/** Toneless full pinyin of a term with ideographs ("社保" → "shebao"), or '' when it has none. */
+function pinyinKey(term: string): string {
+  if (!/[\u3400-\u9fff]/.test(term)) return '';
+  return pinyin(term, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+}
+
 /**
  * Synonym groups ("身份证", "居民身份证", "身份证件"): a query containing one term is also run with
- * that term replaced by each other term of its group.
+ * that term replaced by each other term of its group. A term's full pinyin counts as the term, so
+ * "shebao" also searches 社保 and its group (社会保险 …), which no item name spells as 社保.
  */
 export class SynonymExpander {
   private readonly entries: Entry[];
@@ -17,6 +28,10 @@ export class SynonymExpander {
     for (const group of groups) {
       const terms = [...new Set(group.map((t) => compact(foldText(t))).filter((t) => t !== ''))];
       for (const term of terms) entries.push({ term, others: terms.filter((t) => t !== term) });
+      for (const term of terms) {
+        const key = pinyinKey(term);
+        if (key.length >= MIN_PINYIN_KEY && !terms.includes(key)) entries.push({ term: key, others: terms });
+      }
     }
     // Longest first, so "居民身份证" is replaced as a whole and not also as its part "身份证".
     entries.sort((a, b) => b.term.length - a.term.length);
