@@ -11,6 +11,7 @@ import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
+import { LoginRequired } from '@/ui/login-required';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
@@ -58,17 +59,7 @@ export default function CasesPage() {
     void cases.refetch().finally(() => stopPullDownRefresh());
   });
 
-  if (!tokens) {
-    return (
-      <PageShell>
-        <EmptyState title='登录后查看办件'>
-          <Button type='primary' className='tap-target' onClick={() => navigate(routes.login(routes.cases))}>
-            去登录
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (!tokens) return <LoginRequired title='登录后查看办件' returnTo={routes.cases} />;
   return (
     <PageShell>
       {cases.isPending ? <LoadingState /> : null}

@@ -8,6 +8,7 @@ import { ErrorState } from '@/ui/error-state';
 import { ItemCard } from '@/ui/item-card';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
+import { LoginRequired } from '@/ui/login-required';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
@@ -20,17 +21,7 @@ export default function FavouritesPage() {
     enabled: Boolean(tokens),
   });
 
-  if (!tokens) {
-    return (
-      <PageShell>
-        <EmptyState title='登录后查看收藏'>
-          <Button type='primary' className='tap-target' onClick={() => navigate(routes.login(routes.favourites))}>
-            去登录
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (!tokens) return <LoginRequired title='登录后查看收藏' returnTo={routes.favourites} />;
   return (
     <PageShell>
       {favourites.isPending ? <LoadingState /> : null}

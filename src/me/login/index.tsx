@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import { session } from '@/core/session';
 import { isMobileNumber } from '@/lib/mobile';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
+import { TextField } from '@/ui/text-field';
 import { routes } from '@/ui/routes';
 import { finishLogin } from '../finish-login';
 import './index.scss';
@@ -101,45 +102,29 @@ export default function LoginPage() {
       ) : null}
 
       <View className='section'>
-        <View className='field'>
-          <Text className='field__label'>手机号码</Text>
-          <Input
-            className='field__input'
-            type='number'
-            maxlength={11}
-            placeholder='请输入11位手机号码'
-            aria-label='手机号码'
-            value={mobile}
-            onInput={(e) => setMobile(e.detail.value)}
-          />
-          {error?.field === 'mobile' ? (
-            <View className='field__error' role='alert'>
-              {error.message}
-            </View>
-          ) : null}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>短信验证码</Text>
-          <View className='login__code-row'>
-            <Input
-              className='field__input login__code'
-              type='number'
-              maxlength={6}
-              placeholder='6位验证码'
-              aria-label='短信验证码'
-              value={code}
-              onInput={(e) => setCode(e.detail.value)}
-            />
+        <TextField
+          label='手机号码'
+          type='number'
+          maxLength={11}
+          placeholder='请输入11位手机号码'
+          value={mobile}
+          onChange={setMobile}
+          error={error?.field === 'mobile' ? error.message : undefined}
+        />
+        <TextField
+          label='短信验证码'
+          type='number'
+          maxLength={6}
+          placeholder='6位验证码'
+          value={code}
+          onChange={setCode}
+          error={error?.field === 'code' ? error.message : undefined}
+          trailing={
             <Button className='tap-target' disabled={countdown > 0} loading={sending} onClick={() => void sendCode()}>
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
-          </View>
-          {error?.field === 'code' ? (
-            <View className='field__error' role='alert'>
-              {error.message}
-            </View>
-          ) : null}
-        </View>
+          }
+        />
         <View className='login__agree'>
           <View
             className='login__check tap-target'

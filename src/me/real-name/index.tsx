@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { session } from '@/core/session';
 import { checkIdCardNumber } from '@/lib/id-card';
 import { goBackOr } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
+import { TextField } from '@/ui/text-field';
 import { routes } from '@/ui/routes';
 
 type Errors = { name?: string; idNumber?: string; form?: string };
@@ -55,39 +56,23 @@ export default function RealNamePage() {
         <Text className='muted'>在线申报需要实名。信息仅用于核验身份，页面上只显示部分号码。</Text>
       </View>
       <View className='section'>
-        <View className='field'>
-          <Text className='field__label'>姓名</Text>
-          <Input
-            className='field__input'
-            maxlength={30}
-            placeholder='与身份证一致'
-            aria-label='姓名'
-            value={name}
-            onInput={(e) => setName(e.detail.value)}
-          />
-          {errors.name ? (
-            <View className='field__error' role='alert'>
-              {errors.name}
-            </View>
-          ) : null}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>身份证号</Text>
-          <Input
-            className='field__input'
-            type='idcard'
-            maxlength={18}
-            placeholder='18位居民身份证号码'
-            aria-label='身份证号'
-            value={idNumber}
-            onInput={(e) => setIdNumber(e.detail.value)}
-          />
-          {errors.idNumber ? (
-            <View className='field__error' role='alert'>
-              {errors.idNumber}
-            </View>
-          ) : null}
-        </View>
+        <TextField
+          label='姓名'
+          maxLength={30}
+          placeholder='与身份证一致'
+          value={name}
+          onChange={setName}
+          error={errors.name}
+        />
+        <TextField
+          label='身份证号'
+          type='idcard'
+          maxLength={18}
+          placeholder='18位居民身份证号码'
+          value={idNumber}
+          onChange={setIdNumber}
+          error={errors.idNumber}
+        />
         {errors.form ? (
           <View className='field__error' role='alert'>
             {errors.form}

@@ -8,6 +8,7 @@ import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
+import { LoginRequired } from '@/ui/login-required';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
@@ -25,17 +26,7 @@ export default function MyRatingsPage() {
     if (tokens) void ratings.refetch();
   });
 
-  if (!tokens) {
-    return (
-      <PageShell>
-        <EmptyState title='登录后查看评价'>
-          <Button type='primary' className='tap-target' onClick={() => navigate(routes.login(routes.myRatings))}>
-            去登录
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (!tokens) return <LoginRequired title='登录后查看评价' returnTo={routes.myRatings} />;
   return (
     <PageShell>
       {ratings.isPending ? <LoadingState /> : null}
