@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
+import { DEFAULT_RECTIFICATION_DAYS } from './ratings/rating-rules';
 
 /** Credentials for exchanging a mini-program login code; absent → local identity stand-in. */
 export interface WeappCredentials {
@@ -20,6 +21,10 @@ export interface GatewayConfig {
   staticDir: string;
   /** Admin endpoints are disabled when no token is configured. */
   adminToken: string | undefined;
+  /** Public base URL of the app (window QR codes); undefined → the request's origin. */
+  publicBaseUrl: string | undefined;
+  /** Working days to rectify a 差评. */
+  rectificationDays: number;
   logLevel: string;
   weapp: WeappCredentials | undefined;
   alipay: AlipayCredentials | undefined;
@@ -65,6 +70,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     dataDir: path.resolve(nonEmpty(env.GATEWAY_DATA_DIR) ?? path.join(REPO_ROOT, '.data')),
     staticDir: path.resolve(nonEmpty(env.GATEWAY_STATIC_DIR) ?? path.join(REPO_ROOT, 'dist', 'h5')),
     adminToken: nonEmpty(env.GATEWAY_ADMIN_TOKEN),
+    publicBaseUrl: nonEmpty(env.GATEWAY_PUBLIC_URL),
+    rectificationDays: positiveInt(env, 'RECTIFICATION_DAYS', DEFAULT_RECTIFICATION_DAYS),
     logLevel: nonEmpty(env.GATEWAY_LOG_LEVEL) ?? 'info',
     weapp: weappAppId && weappSecret ? { appId: weappAppId, secret: weappSecret } : undefined,
     // Keys pasted into env files often carry literal "\n" sequences instead of line breaks.

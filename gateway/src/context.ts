@@ -5,6 +5,8 @@ import type { SearchService } from './search/search-service';
 import type { SmsService } from './auth/sms-service';
 import type { TokenService } from './auth/token-service';
 import type { PlatformIdentity } from './auth/platform-identity';
+import type { CaseService } from './cases/case-service';
+import type { RatingService } from './ratings/rating-service';
 
 /** Per-IP request limits (the per-number SMS limits are fixed by policy in sms-service). */
 export interface IpLimits {
@@ -27,4 +29,10 @@ export interface GatewayContext {
   tokens: TokenService;
   identity: PlatformIdentity;
   ipLimits: IpLimits;
+  cases: CaseService;
+  ratings: RatingService;
+  /** GATEWAY_ADMIN_TOKEN; officer routes answer 403 while it is unset. */
+  adminToken: string | undefined;
+  /** Public origin (and path prefix) of the app, for window QR codes; else taken from the request. */
+  publicBaseUrl: string | undefined;
 }

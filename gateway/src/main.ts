@@ -14,6 +14,9 @@ async function main(): Promise<void> {
     alipay: config.alipay,
     accessTokenTtl: config.accessTokenTtl,
     refreshTokenTtl: config.refreshTokenTtl,
+    adminToken: config.adminToken,
+    publicBaseUrl: config.publicBaseUrl,
+    rectificationDays: config.rectificationDays,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

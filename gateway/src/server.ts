@@ -11,8 +11,7 @@ import {
 import { DEFAULT_IP_LIMITS, type GatewayContext, type IpLimits } from './context';
 import { DEFAULT_SEED_DIR, REPO_ROOT } from './paths';
 import { openDatabase } from './db/open-database';
-import { applySeed, catalogueIsEmpty } from './seed/apply-seed';
-import { loadSeed, seedAvailable } from './seed/load-seed';
+import { seedDatabase } from './seed/seed-database';
 import { CatalogueStore } from './store/catalogue-store';
 import { FavouriteStore } from './store/favourite-store';
 import { SettingsStore } from './store/settings-store';
@@ -34,6 +33,10 @@ import { catalogueRoutes } from './routes/catalogue-routes';
 import { searchRoutes } from './routes/search-routes';
 import { authRoutes } from './routes/auth-routes';
 import { meRoutes } from './routes/me-routes';
+import { caseRoutes } from './routes/case-routes';
+import { personalRatingRoutes, publicRatingRoutes } from './routes/rating-routes';
+import { adminRoutes } from './routes/admin-routes';
+import { caseAndRatingServices } from './ratings/services';
 import { registerStaticSite } from './web/static-site';
 import { API_PREFIX } from '../../types/contract';
 
@@ -62,6 +65,12 @@ export interface GatewayOptions {
   ipLimits?: Partial<IpLimits>;
   /** For the mini-program code exchange (default global fetch); tests stub the platforms with it. */
   platformFetch?: FetchLike;
+  /** GATEWAY_ADMIN_TOKEN: officer routes need it in `x-admin-token`; unset → they answer 403. */
+  adminToken?: string;
+  /** Working days from a 差评 to its rectification deadline (default 15). */
+  rectificationDays?: number;
+  /** Public base URL of the app, for window QR codes (default: the request's own origin). */
+  publicBaseUrl?: string;
 }
 
 const SMS_SECRET = 'sms_code_secret';
@@ -79,15 +88,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
 
   try {
-    const seedDir = options.seedDir ?? DEFAULT_SEED_DIR;
-    if (options.seed !== false && catalogueIsEmpty(db)) {
-      if (seedAvailable(seedDir)) {
-        const result = applySeed(db, loadSeed(seedDir), now);
-        app.log.info({ items: result.added, departments: result.departments.added }, 'seeded an empty catalogue');
-      } else {
-        app.log.warn({ seedDir }, 'seed data incomplete: starting with an empty catalogue');
-      }
-    }
+    if (options.seed !== false) seedDatabase(db, options.seedDir ?? DEFAULT_SEED_DIR, now, app.log);
   } catch (error) {
     db.close();
     throw error;
@@ -95,6 +96,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   const settings = new SettingsStore(db);
   const catalogue = new CatalogueStore(db);
+  const users = new UserStore(db);
   const search = new SearchService(catalogue);
   search.rebuild();
   const identity = new PlatformIdentity({
@@ -112,7 +114,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     now,
     catalogue,
     search,
-    users: new UserStore(db),
+    users,
     favourites: new FavouriteStore(db),
     sms: new SmsService({
       store: new SmsCodeStore(db),
@@ -133,6 +135,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }),
     identity,
     ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
+    ...caseAndRatingServices(db, { now, rectificationDays: options.rectificationDays, users, catalogue }),
+    adminToken: options.adminToken || undefined,
+    publicBaseUrl: options.publicBaseUrl,
   };
 
   app.setValidatorCompiler(typeboxValidatorCompiler);
@@ -157,6 +162,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(searchRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(meRoutes(ctx));
+      await api.register(caseRoutes(ctx));
+      await api.register(publicRatingRoutes(ctx));
+      await api.register(personalRatingRoutes(ctx));
+      await api.register(adminRoutes(ctx));
       openApiRoute(api);
     },
     { prefix: API_PREFIX },

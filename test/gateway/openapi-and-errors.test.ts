@@ -26,6 +26,21 @@ const ROUTES = [
   'GET /me/favourites/:code',
   'PUT /me/favourites/:code',
   'DELETE /me/favourites/:code',
+  'GET /me/cases',
+  'GET /me/cases/:id',
+  'GET /ratings/reasons',
+  'GET /ratings/stats',
+  'GET /windows/:code',
+  'POST /ratings/visits',
+  'POST /ratings',
+  'GET /me/ratings',
+  'GET /me/ratings/:id',
+  'POST /me/ratings/:id/feedback',
+  'POST /admin/cases',
+  'GET /admin/tickets',
+  'POST /admin/tickets/:id/advance',
+  'POST /admin/ratings/:id/appeal',
+  'GET /admin/windows/:code/qr',
 ] as const satisfies readonly (keyof ApiRoutes)[];
 type Missing = Exclude<keyof ApiRoutes, (typeof ROUTES)[number]>;
 const allListed: [Missing] extends [never] ? true : Missing = true;
@@ -47,20 +62,27 @@ afterAll(async () => {
 });
 
 describe('OpenAPI', () => {
-  it('describes every contract route, with bearer auth on personal ones', async () => {
+  it('describes every contract route, with bearer auth on personal ones and the admin token on officer ones', async () => {
     expect(allListed).toBe(true);
     const res = await gw.request('/api/openapi.json');
     expect(res.status).toBe(200);
     const doc = res.body as OpenApiDoc;
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.adminToken).toEqual({ type: 'apiKey', in: 'header', name: 'x-admin-token' });
     for (const route of ROUTES) {
       const [method, routePath] = route.split(' ');
       const openApiPath = `/api${routePath.replace(/:(\w+)/g, '{$1}')}`;
       const operation = doc.paths[openApiPath]?.[method.toLowerCase()];
       expect({ route, documented: operation !== undefined }).toEqual({ route, documented: true });
       expect(operation?.responses?.['200']).toBeDefined();
-      if (routePath.startsWith('/me')) expect(operation?.security).toEqual([{ bearerAuth: [] }]);
+      const personal = routePath.startsWith('/me') || route === 'POST /ratings' || route === 'POST /ratings/visits';
+      if (personal) expect({ route, security: operation?.security }).toEqual({ route, security: [{ bearerAuth: [] }] });
+      if (routePath.startsWith('/admin')) {
+        expect({ route, security: operation?.security }).toEqual({ route, security: [{ adminToken: [] }] });
+      }
+      if (!personal && !routePath.startsWith('/admin'))
+        expect({ route, security: operation?.security }).toEqual({ route });
     }
     expect(Object.keys(doc.paths).every((p) => p.startsWith('/api/'))).toBe(true);
   });

@@ -6,6 +6,8 @@ import { seedHalls } from '../../gateway/seed/halls';
 import { seedCalendar } from '../../gateway/seed/calendar';
 import { seedThemes } from '../../gateway/seed/themes';
 import { seedSynonyms } from '../../gateway/seed/synonyms';
+import { seedWindows } from '../../gateway/seed/windows';
+import { SeedWindow } from '../../gateway/src/seed/seed-schema';
 import sampleImport from '../../gateway/seed/sample-import.json';
 
 const items: ImportItem[] = seedDepartments.flatMap((d) => d.items);
@@ -230,6 +232,31 @@ describe('seed themes', () => {
     const visits = t.itemCodes.map((c) => byCode.get(c)?.visits ?? 0);
     expect(t.visits).toBe(Math.max(...visits) > 0 ? 1 : 0);
     expect(t.audiences.length).toBeGreaterThan(0);
+  });
+});
+
+describe('seed windows', () => {
+  it('has at least 12 service windows with unique, printable codes', () => {
+    expect(seedWindows.length).toBeGreaterThanOrEqual(12);
+    for (const w of seedWindows) expect(errorsOf(SeedWindow, w)).toEqual([]);
+    expect(duplicates(seedWindows.map((w) => w.code))).toEqual([]);
+    expect(duplicates(seedWindows.map((w) => w.name))).toEqual([]);
+    for (const w of seedWindows) expect(w.code).toMatch(/^HS-[A-Z]+-[A-Z0-9]+$/);
+  });
+
+  it('sit in seeded halls (not self-service terminals) and belong to seeded departments', () => {
+    const halls = new Map(seedHalls.map((h) => [h.id, h]));
+    const departments = new Set(seedDepartments.map((d) => d.id));
+    for (const w of seedWindows) {
+      expect({ code: w.code, hall: halls.get(w.hallId)?.kind }).toEqual({
+        code: w.code,
+        hall: expect.stringMatching(/^(hall|centre)$/),
+      });
+      expect({ code: w.code, department: departments.has(w.departmentId) }).toEqual({ code: w.code, department: true });
+    }
+    // The district hall's 综合受理, 公安户政 and 市场准入 windows are there.
+    const names = seedWindows.map((w) => w.name).join('、');
+    for (const kind of ['综合受理窗口', '公安户政窗口', '市场准入窗口']) expect(names).toContain(kind);
   });
 });
 

@@ -189,4 +189,120 @@ export const migrations: Migration[] = [
     // 热门事项 (top items by popularity) without scanning the whole catalogue.
     sql: 'CREATE INDEX items_popularity ON items(popularity DESC, code)',
   },
+  {
+    version: 4,
+    name: 'cases',
+    // 办件. Status is plain text checked in code (no CHECK constraint): the pre-review feature adds
+    // statuses, columns and transitions without rebuilding the table. Item name and department are
+    // copied at creation: a case is about the item as it was when applied for.
+    sql: `
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        item_code TEXT NOT NULL REFERENCES items(code),
+        item_name TEXT NOT NULL,
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        status TEXT NOT NULL,
+        submitted_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX cases_user ON cases(user_id, submitted_at DESC);
+      -- Finished cases by completion time: the 7-day default (默认好评) reads them.
+      CREATE INDEX cases_completed ON cases(completed_at) WHERE completed_at IS NOT NULL;
+
+      -- Every status change, with who made it (applicant, officer:<name>, system).
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX case_events_case ON case_events(case_id, id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'ratings',
+    // 好差评: service windows (一次一评 by QR), visits, ratings, 差评 rectification tickets. Ratings and
+    // tickets are never updated except by their own workflow (ticket status, appeal flag).
+    sql: `
+      CREATE TABLE service_windows (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        hall_id TEXT NOT NULL REFERENCES halls(id),
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        sort_order INTEGER NOT NULL
+      );
+      CREATE INDEX service_windows_hall ON service_windows(hall_id);
+
+      CREATE TABLE window_visits (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        window_code TEXT NOT NULL REFERENCES service_windows(code),
+        started_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX window_visits_user ON window_visits(user_id, window_code, started_at);
+
+      -- subject / department / hall are copied when rating, so later catalogue changes do not move
+      -- a rating to another department's figures.
+      CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        channel TEXT NOT NULL CHECK (channel IN ('online', 'onsite')),
+        case_id TEXT UNIQUE REFERENCES cases(id),
+        visit_id TEXT UNIQUE REFERENCES window_visits(id),
+        window_code TEXT,
+        subject TEXT NOT NULL,
+        department_id TEXT NOT NULL,
+        hall_id TEXT,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        indicators TEXT NOT NULL,
+        reason_codes TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        appealed_at INTEGER,
+        appeal_reason TEXT,
+        appealed_by TEXT,
+        CHECK ((case_id IS NULL) <> (visit_id IS NULL))
+      );
+      CREATE INDEX ratings_user ON ratings(user_id, created_at);
+      CREATE INDEX ratings_user_window ON ratings(user_id, window_code, created_at);
+      CREATE INDEX ratings_department ON ratings(department_id, level);
+      CREATE INDEX ratings_hall ON ratings(hall_id, level) WHERE hall_id IS NOT NULL;
+
+      CREATE TABLE rectification_tickets (
+        id TEXT PRIMARY KEY,
+        rating_id TEXT NOT NULL UNIQUE REFERENCES ratings(id),
+        status TEXT NOT NULL CHECK (status IN ('verifying', 'rectifying', 'revisiting', 'closed')),
+        deadline TEXT NOT NULL,
+        result TEXT,
+        feedback_level TEXT,
+        feedback_comment TEXT,
+        feedback_at INTEGER,
+        closed_at INTEGER,
+        -- China calendar date of closing, compared with the deadline (on time = closed_on <= deadline).
+        closed_on TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX rectification_tickets_created ON rectification_tickets(created_at);
+      CREATE INDEX rectification_tickets_status ON rectification_tickets(status);
+
+      CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES rectification_tickets(id),
+        status TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        actor TEXT NOT NULL
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+    `,
+  },
 ];

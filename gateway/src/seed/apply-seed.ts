@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Hall, WorkdayCalendar } from '../../../types/contract';
 import { importCatalogue, type ImportResult } from '../catalogue/import';
 import { SettingsStore } from '../store/settings-store';
-import type { SeedData, SeedTheme } from './seed-schema';
+import type { SeedData, SeedTheme, SeedWindow } from './seed-schema';
 
 export const CALENDAR_FROM_YEAR = 'calendar_from_year';
 export const CALENDAR_TO_YEAR = 'calendar_to_year';
@@ -75,6 +75,44 @@ function writeSynonyms(db: Database, groups: string[][]): void {
   });
 }
 
+export interface WindowSeedResult {
+  written: number;
+  /** Windows whose hall or department is not in the database (only when not strict). */
+  skipped: string[];
+}
+
+/**
+ * Upserts service windows. Strict (a fresh seed): a window naming an unknown hall or department is a
+ * seed error. Lenient (adding windows to an existing database, whose catalogue may come from an
+ * import): such windows are skipped and reported.
+ */
+export function writeWindows(db: Database, windows: SeedWindow[], strict: boolean): WindowSeedResult {
+  const hallKnown = db.prepare('SELECT 1 FROM halls WHERE id = ?');
+  const departmentKnown = db.prepare('SELECT 1 FROM departments WHERE id = ?');
+  const upsert = db.prepare(`
+    INSERT INTO service_windows (code, name, hall_id, department_id, sort_order)
+    VALUES (@code, @name, @hallId, @departmentId, @sortOrder)
+    ON CONFLICT(code) DO UPDATE SET name = excluded.name, hall_id = excluded.hall_id,
+      department_id = excluded.department_id, sort_order = excluded.sort_order
+  `);
+  const result: WindowSeedResult = { written: 0, skipped: [] };
+  windows.forEach((w, sortOrder) => {
+    if (!hallKnown.get(w.hallId) || !departmentKnown.get(w.departmentId)) {
+      if (strict) throw new Error(`window ${w.code} refers to an unknown hall or department`);
+      result.skipped.push(w.code);
+      return;
+    }
+    upsert.run({ ...w, sortOrder });
+    result.written += 1;
+  });
+  return result;
+}
+
+/** True when no service window exists (a database from before windows, or a fresh one). */
+export function windowsAreEmpty(db: Database): boolean {
+  return db.prepare('SELECT 1 FROM service_windows LIMIT 1').get() === undefined;
+}
+
 /** True when the catalogue has never been filled (first start). */
 export function catalogueIsEmpty(db: Database): boolean {
   return db.prepare('SELECT 1 FROM items LIMIT 1').get() === undefined;
@@ -88,6 +126,7 @@ export function applySeed(db: Database, seed: SeedData, now: () => Date): Import
     writeThemes(db, seed.themes);
     writeCalendar(db, seed.calendar);
     writeSynonyms(db, seed.synonyms);
+    if (seed.windows) writeWindows(db, seed.windows, true);
     new SettingsStore(db).bumpCatalogueVersion();
     return result;
   })();

@@ -1,26 +1,47 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describeErrors, jsonPath } from '../validation/describe-errors';
 import { IMPORT_LABELS } from '../validation/field-labels';
-import { SeedData } from './seed-schema';
+import { SeedData, SeedWindow } from './seed-schema';
 
-/** The seed folder's modules and the export each one must provide. */
+/** The seed folder's modules and the export each one must provide (optional ones may be absent). */
 const MODULES = [
-  { file: 'catalogue', exportName: 'seedDepartments', key: 'departments' },
-  { file: 'themes', exportName: 'seedThemes', key: 'themes' },
-  { file: 'halls', exportName: 'seedHalls', key: 'halls' },
-  { file: 'calendar', exportName: 'seedCalendar', key: 'calendar' },
-  { file: 'synonyms', exportName: 'seedSynonyms', key: 'synonyms' },
+  { file: 'catalogue', exportName: 'seedDepartments', key: 'departments', optional: false },
+  { file: 'themes', exportName: 'seedThemes', key: 'themes', optional: false },
+  { file: 'halls', exportName: 'seedHalls', key: 'halls', optional: false },
+  { file: 'calendar', exportName: 'seedCalendar', key: 'calendar', optional: false },
+  { file: 'synonyms', exportName: 'seedSynonyms', key: 'synonyms', optional: false },
+  { file: 'windows', exportName: 'seedWindows', key: 'windows', optional: true },
 ] as const;
+
+type SeedModule = (typeof MODULES)[number];
 
 function moduleExists(seedDir: string, file: string): boolean {
   return fs.existsSync(path.join(seedDir, `${file}.ts`)) || fs.existsSync(path.join(seedDir, file, 'index.ts'));
 }
 
-/** True when every seed module is present (the seed is written by hand and may be incomplete). */
+/** True when every required seed module is present (the seed is written by hand and may be incomplete). */
 export function seedAvailable(seedDir: string): boolean {
-  return MODULES.every((m) => moduleExists(seedDir, m.file));
+  return MODULES.every((m) => m.optional || moduleExists(seedDir, m.file));
+}
+
+function requireModule(seedDir: string, m: SeedModule): unknown {
+  // A runtime require: the seed folder is chosen at run time (tests use their own fixture).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(seedDir, m.file)) as Record<string, unknown>;
+  if (!(m.exportName in mod)) throw new Error(`seed module ${m.file} does not export ${m.exportName}`);
+  return mod[m.exportName];
+}
+
+function check<T extends TSchema>(schema: T, raw: unknown, seedDir: string): asserts raw is Static<T> {
+  if (!Value.Check(schema, raw)) {
+    const details = describeErrors(Value.Errors(schema, raw), IMPORT_LABELS, 20)
+      .map((e) => `  ${jsonPath(e.segments)}: ${e.english}`)
+      .join('\n');
+    throw new Error(`seed data in ${seedDir} does not match the contract:\n${details}`);
+  }
 }
 
 /**
@@ -30,18 +51,25 @@ export function seedAvailable(seedDir: string): boolean {
 export function loadSeed(seedDir: string): SeedData {
   const raw: Record<string, unknown> = {};
   for (const m of MODULES) {
-    if (!moduleExists(seedDir, m.file)) throw new Error(`seed module ${m.file} is missing in ${seedDir}`);
-    // A runtime require: the seed folder is chosen at run time (tests use their own fixture).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(seedDir, m.file)) as Record<string, unknown>;
-    if (!(m.exportName in mod)) throw new Error(`seed module ${m.file} does not export ${m.exportName}`);
-    raw[m.key] = mod[m.exportName];
+    if (!moduleExists(seedDir, m.file)) {
+      if (m.optional) continue;
+      throw new Error(`seed module ${m.file} is missing in ${seedDir}`);
+    }
+    raw[m.key] = requireModule(seedDir, m);
   }
-  if (!Value.Check(SeedData, raw)) {
-    const details = describeErrors(Value.Errors(SeedData, raw), IMPORT_LABELS, 20)
-      .map((e) => `  ${jsonPath(e.segments)}: ${e.english}`)
-      .join('\n');
-    throw new Error(`seed data in ${seedDir} does not match the contract:\n${details}`);
-  }
+  check(SeedData, raw, seedDir);
+  return raw;
+}
+
+const WINDOWS = MODULES.find((m) => m.key === 'windows') as SeedModule;
+
+/**
+ * Only the service windows (for a database seeded before windows existed); undefined when the seed
+ * has no windows module.
+ */
+export function loadSeedWindows(seedDir: string): SeedWindow[] | undefined {
+  if (!moduleExists(seedDir, WINDOWS.file)) return undefined;
+  const raw = requireModule(seedDir, WINDOWS);
+  check(Type.Array(SeedWindow), raw, seedDir);
   return raw;
 }

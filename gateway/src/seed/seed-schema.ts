@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Audience, Hall, ImportDepartment, WorkdayCalendar } from '../../../types/contract';
 
+/** Window codes: upper-case letters, digits and "-", printed under the QR code (HS-ZW-A01). */
+export const WINDOW_CODE_PATTERN = '^[A-Z0-9][A-Z0-9-]{2,31}$';
+
 /** A theme item (一件事) as written in gateway/seed/themes.ts. */
 export const SeedTheme = Type.Object(
   {
@@ -16,6 +19,18 @@ export const SeedTheme = Type.Object(
 );
 export type SeedTheme = Static<typeof SeedTheme>;
 
+/** A service window (办事窗口) as written in gateway/seed/windows.ts. */
+export const SeedWindow = Type.Object(
+  {
+    code: Type.String({ pattern: WINDOW_CODE_PATTERN }),
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    hallId: Type.String({ minLength: 1 }),
+    departmentId: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type SeedWindow = Static<typeof SeedWindow>;
+
 /** Everything the gateway seeds a fresh database with. */
 export const SeedData = Type.Object({
   departments: Type.Array(ImportDepartment),
@@ -24,5 +39,7 @@ export const SeedData = Type.Object({
   calendar: WorkdayCalendar,
   /** Groups of interchangeable search terms, e.g. ["身份证", "居民身份证"]. */
   synonyms: Type.Array(Type.Array(Type.String({ minLength: 1 }))),
+  /** Optional: a seed without windows.ts simply has no windows to rate on site. */
+  windows: Type.Optional(Type.Array(SeedWindow)),
 });
 export type SeedData = Static<typeof SeedData>;

@@ -38,6 +38,11 @@ export class UserStore {
     return this.byId.get(id);
   }
 
+  /** The account that logged in with this mobile number, if any (never creates one). */
+  findByMobile(mobile: string): UserRecord | undefined {
+    return this.byMobile.get(mobile);
+  }
+
   /** The account of this mobile number, created on first login. */
   forMobile(mobile: string, now: Date): UserRecord {
     const existing = this.byMobile.get(mobile);

@@ -9,7 +9,10 @@ export async function signInBySms(page: Page, gateway: RunningGateway, mobile: s
   await page.locator('.field__input input').first().fill(mobile);
   await button(page, '获取验证码').click();
   await page.getByText(/\d+秒后重发/).waitFor();
-  await page.locator('.field__input input').nth(1).fill(gateway.smsCodes.get(mobile) ?? '');
+  await page
+    .locator('.field__input input')
+    .nth(1)
+    .fill(gateway.smsCodes.get(mobile) ?? '');
   await page.locator('.login__submit').click();
   await page.getByText('登录成功').waitFor();
 }
