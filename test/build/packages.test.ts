@@ -38,6 +38,8 @@ describe.each(Object.keys(PAGE_FILES) as (keyof typeof PAGE_FILES)[])('%s build'
         expect({ page, ext, exists: existsSync(path.join(dir, page + ext)) }).toEqual({ page, ext, exists: true });
       }
     }
+    // Later capabilities live in subpackages, outside the main package.
+    expect((app.subPackages ?? []).map((sp) => sp.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['rating']));
     // WeChat calls the tab list `list`, Alipay `items`.
     const tabs = app.tabBar?.list ?? app.tabBar?.items ?? [];
     expect(tabs.map((t) => t.pagePath)).toEqual(['search/home/index', 'search/results/index', 'me/index/index']);
