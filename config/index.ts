@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '..');
  * browserslist like our own code. Older mini-program engines cannot parse them, and Taro's H5
  * minifier (quote_keys) corrupts them.
  */
-const transpiledPackages = (file: string) => /node_modules[\\/]@tanstack[\\/]/.test(file);
+const transpiledPackages = (file: string) => /node_modules[\\/](@tanstack|@noble)[\\/]/.test(file);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -17,6 +17,10 @@ export default defineAppConfig({
       root: 'rating',
       pages: ['case/index', 'window/index', 'mine/index', 'detail/index', 'stats/index'],
     },
+    {
+      root: 'commitment',
+      pages: ['notice/index', 'receipt/index', 'mine/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -10,6 +10,14 @@ import type {
 } from '@contract/auth';
 import type { Department, Guide, Hall, HomeFeed, ThemeItem, WorkdayCalendar } from '@contract/catalogue';
 import type { CaseList, CaseSummary } from '@contract/case';
+import type {
+  CommitmentList,
+  CommitmentNotice,
+  CommitmentReceipt,
+  CommitmentVerification,
+  NoticeList,
+  SignCommitmentRequest,
+} from '@contract/commitment';
 import type { FavouriteList, FavouriteState } from '@contract/me';
 import type {
   FeedbackRequest,
@@ -70,6 +78,20 @@ export const api = {
   myRatings: (signal?: AbortSignal) => request<RatingList>({ url: '/me/ratings', signal }),
   myRating: (id: string, signal?: AbortSignal) =>
     request<Rating>({ url: `/me/ratings/${encodeURIComponent(id)}`, signal }),
+  itemNotices: (code: string, signal?: AbortSignal) =>
+    request<NoticeList>({ url: `/items/${encodeURIComponent(code)}/notices`, signal }),
+  notice: (id: string, signal?: AbortSignal) =>
+    request<CommitmentNotice>({ url: `/notices/${encodeURIComponent(id)}`, signal }),
+  signCommitment: (body: SignCommitmentRequest) =>
+    request<CommitmentReceipt>({ url: '/commitments', method: 'POST', data: body }),
+  myCommitments: (signal?: AbortSignal) => request<CommitmentList>({ url: '/me/commitments', signal }),
+  myCommitment: (id: string, signal?: AbortSignal) =>
+    request<CommitmentReceipt>({ url: `/me/commitments/${encodeURIComponent(id)}`, signal }),
+  withdrawCommitment: (id: string) =>
+    request<CommitmentReceipt>({ url: `/me/commitments/${encodeURIComponent(id)}/withdraw`, method: 'POST' }),
+  verifyCommitment: (id: string, signal?: AbortSignal) =>
+    request<CommitmentVerification>({ url: `/commitments/${encodeURIComponent(id)}/verification`, signal }),
+
   sendFeedback: (id: string, body: FeedbackRequest) =>
     request<Rating>({ url: `/me/ratings/${encodeURIComponent(id)}/feedback`, method: 'POST', data: body }),
 };

@@ -18,4 +18,9 @@ export const queryKeys = {
   ratingStats: ['rating-stats'] as const,
   myRatings: ['my-ratings'] as const,
   myRating: (id: string) => ['my-rating', id] as const,
+  itemNotices: (code: string) => ['item-notices', code] as const,
+  notice: (id: string) => ['notice', id] as const,
+  myCommitments: ['my-commitments'] as const,
+  myCommitment: (id: string) => ['my-commitment', id] as const,
+  commitmentVerification: (id: string) => ['commitment-verification', id] as const,
 };

@@ -17,6 +17,10 @@ export const routes = {
   myRatings: '/rating/mine/index',
   rating: (id: string) => `/rating/detail/index?id=${encodeURIComponent(id)}`,
   ratingStats: '/rating/stats/index',
+  commitmentNotice: (itemCode: string, materialId: string) =>
+    `/commitment/notice/index?item=${encodeURIComponent(itemCode)}&material=${encodeURIComponent(materialId)}`,
+  commitmentReceipt: (id: string) => `/commitment/receipt/index?id=${encodeURIComponent(id)}`,
+  myCommitments: '/commitment/mine/index',
 } as const;
 
 /** Tab pages must be opened with switchTab, which takes no query string. */

@@ -7,3 +7,5 @@ export * from './routes';
 export * from './catalogue-import';
 export * from './case';
 export * from './rating';
+export * from './upload';
+export * from './commitment';

@@ -1,5 +1,17 @@
 import type { FavouriteList, FavouriteState } from './me';
 import type { AdminCreateCase, CaseList, CaseSummary } from './case';
+import type { UploadedFile } from './upload';
+import type {
+  AdminCommitmentVerdict,
+  AdminCreditFlag,
+  CommitmentList,
+  CommitmentNotice,
+  CommitmentReceipt,
+  CommitmentVerification,
+  NoticeList,
+  PublicKeyInfo,
+  SignCommitmentRequest,
+} from './commitment';
 import type {
   AdminTicketView,
   AdvanceTicketRequest,
@@ -72,7 +84,29 @@ export interface ApiRoutes {
   'GET /me/ratings/:id': { auth: true; response: Rating };
   'POST /me/ratings/:id/feedback': { auth: true; body: FeedbackRequest; response: Rating };
 
+  // Uploads (multipart: `purpose`, then `file`); served back only to the owner and officers.
+  'POST /uploads': { auth: true; response: UploadedFile };
+  'GET /uploads/:id': { auth: true; response: 'the file bytes' };
+
+  // 告知承诺
+  'GET /items/:code/notices': { response: NoticeList };
+  'GET /notices/:id': { response: CommitmentNotice };
+  'GET /notices/:id/versions/:version': { response: CommitmentNotice };
+  'GET /commitments/public-key': { response: PublicKeyInfo };
+  'GET /commitments/:id/verification': { response: CommitmentVerification };
+  'POST /commitments': { auth: true; body: SignCommitmentRequest; response: CommitmentReceipt };
+  'GET /me/commitments': { auth: true; response: CommitmentList };
+  'GET /me/commitments/:id': { auth: true; response: CommitmentReceipt };
+  'POST /me/commitments/:id/withdraw': { auth: true; response: CommitmentReceipt };
+
   // Officers (header `x-admin-token: <GATEWAY_ADMIN_TOKEN>`).
+  'GET /admin/commitments': { admin: true; response: CommitmentList };
+  'POST /admin/commitments/:id/verdict': { admin: true; body: AdminCommitmentVerdict; response: CommitmentReceipt };
+  'POST /admin/users/:id/credit': {
+    admin: true;
+    body: AdminCreditFlag;
+    response: { userId: string; seriousDishonesty: boolean };
+  };
   'POST /admin/cases': { admin: true; body: AdminCreateCase; response: CaseSummary };
   'GET /admin/tickets': { admin: true; response: { tickets: AdminTicketView[] } };
   'POST /admin/tickets/:id/advance': { admin: true; body: AdvanceTicketRequest; response: AdminTicketView };

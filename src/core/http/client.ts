@@ -78,7 +78,7 @@ const bareInstance = createInstance();
 let refreshInFlight: Promise<void> | undefined;
 
 /** One refresh at a time: concurrent 401s wait for the same rotation. */
-function refreshTokens(): Promise<void> {
+export function refreshTokens(): Promise<void> {
   refreshInFlight ??= (async () => {
     const refreshToken = session.get().tokens?.refreshToken;
     if (!refreshToken) throw new ApiError({ code: 'UNAUTHENTICATED' });
@@ -107,7 +107,8 @@ function refreshTokens(): Promise<void> {
 instance.interceptors.request.use((config) => {
   const token = session.get().tokens?.accessToken;
   if (token) config.headers.set('Authorization', `Bearer ${token}`);
-  if (config.data !== undefined && typeof config.data !== 'string') {
+  const isForm = typeof FormData !== 'undefined' && config.data instanceof FormData;
+  if (config.data !== undefined && typeof config.data !== 'string' && !isForm) {
     config.data = JSON.stringify(config.data);
     config.headers.set('Content-Type', 'application/json');
   }
@@ -129,14 +130,19 @@ instance.interceptors.response.use(undefined, async (error: unknown) => {
   throw apiError;
 });
 
+/** The `data` of a gateway answer received outside axios (mini-program uploads), or an `ApiError`. */
+export function envelopeData<T>(status: number, body: unknown): T {
+  const envelope = parseEnvelope(body);
+  if (!envelope) throw new ApiError({ code: status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', status });
+  if (!envelope.ok) throw new ApiError({ ...envelope.error, status, requestId: envelope.requestId });
+  return envelope.data as T;
+}
+
 /** Sends a request and returns the envelope's `data`, or throws an `ApiError`. */
 export async function request<T>(config: AxiosRequestConfig): Promise<T> {
   try {
     const response = await instance.request<unknown>(config);
-    const envelope = parseEnvelope(response.data);
-    if (!envelope) throw new ApiError({ code: 'BAD_RESPONSE', status: response.status });
-    if (!envelope.ok) throw new ApiError({ ...envelope.error, status: response.status, requestId: envelope.requestId });
-    return envelope.data as T;
+    return envelopeData<T>(response.status, response.data);
   } catch (error) {
     throw toApiError(error);
   }

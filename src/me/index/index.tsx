@@ -87,6 +87,10 @@ export default function MePage() {
       <View className='section'>
         <MenuRow label='我的办件' onClick={() => navigate(tokens ? routes.cases : routes.login(routes.cases))} />
         <MenuRow
+          label='我的承诺'
+          onClick={() => navigate(tokens ? routes.myCommitments : routes.login(routes.myCommitments))}
+        />
+        <MenuRow
           label='我的评价'
           onClick={() => navigate(tokens ? routes.myRatings : routes.login(routes.myRatings))}
         />

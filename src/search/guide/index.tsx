@@ -138,7 +138,7 @@ export default function GuidePage() {
 
       <View className='section'>
         <Text className='section__title'>申请材料（{g.materials.length}项）</Text>
-        <MaterialList materials={g.materials} />
+        <MaterialList materials={g.materials} itemCode={g.code} />
       </View>
 
       {g.steps.length > 0 ? (

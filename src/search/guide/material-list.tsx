@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Material, MaterialForm, MaterialNecessity } from '@contract/catalogue';
+import { navigate } from '@/ui/navigate';
+import { routes } from '@/ui/routes';
 
 const FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子' };
 const NECESSITY_LABELS: Record<MaterialNecessity, string> = {
@@ -8,10 +10,14 @@ const NECESSITY_LABELS: Record<MaterialNecessity, string> = {
   conditional: '视情况提供',
 };
 
-export type MaterialListProps = { materials: Material[] };
+export type MaterialListProps = {
+  materials: Material[];
+  /** When set, materials that allow 告知承诺 link to their notice. */
+  itemCode?: string;
+};
 
 /** 申请材料 with form, copies, necessity, 审查要点 and what may replace each. */
-export function MaterialList({ materials }: MaterialListProps) {
+export function MaterialList({ materials, itemCode }: MaterialListProps) {
   if (materials.length === 0) return <Text className='muted'>无需提交材料</Text>;
   return (
     <View role='list'>
@@ -31,6 +37,15 @@ export function MaterialList({ materials }: MaterialListProps) {
             </View>
           ) : null}
           {m.reviewPoints ? <Text className='material__points'>审查要点：{m.reviewPoints}</Text> : null}
+          {itemCode && m.commitmentAllowed ? (
+            <View
+              className='material__commit tap-target'
+              role='link'
+              onClick={() => navigate(routes.commitmentNotice(itemCode, m.id))}
+            >
+              不想开证明？查看告知书，签署承诺代替 ›
+            </View>
+          ) : null}
         </View>
       ))}
     </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '告知承诺',
+  pageOrientation: 'auto',
+});

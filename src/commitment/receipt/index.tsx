@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { api } from '@/core/api';
+import { describeError } from '@/core/http/api-error';
+import { queryKeys } from '@/core/query-keys';
+import { formatChineseDate } from '@/lib/format';
+import { ErrorState } from '@/ui/error-state';
+import { LoadingState } from '@/ui/loading-state';
+import { PageShell } from '@/ui/page-shell';
+import { COMMITMENT_STATUS_NAMES } from '../status-names';
+import '../commitment.scss';
+
+function Row(props: { label: string; value: string; mono?: boolean }) {
+  return (
+    <View className='kv'>
+      <Text className='kv__key'>{props.label}</Text>
+      <Text className={props.mono ? 'kv__value receipt__mono' : 'kv__value'}>{props.value}</Text>
+    </View>
+  );
+}
+
+/** The receipt: what was signed, by whom, when, and the gateway's signature anyone can verify. */
+export default function ReceiptPage() {
+  const id = useRouter().params.id ?? '';
+  const queryClient = useQueryClient();
+  const receipt = useQuery({
+    queryKey: queryKeys.myCommitment(id),
+    queryFn: ({ signal }) => api.myCommitment(id, signal),
+    enabled: id !== '',
+  });
+  const verification = useQuery({
+    queryKey: queryKeys.commitmentVerification(id),
+    queryFn: ({ signal }) => api.verifyCommitment(id, signal),
+    enabled: false,
+  });
+  const withdraw = useMutation({
+    mutationFn: () => api.withdrawCommitment(id),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.myCommitment(id), updated);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.myCommitments });
+      void Taro.showToast({ title: '已撤回，请改为提交证明材料', icon: 'none' });
+    },
+    onError: (error) => void Taro.showModal({ title: '未能撤回', content: describeError(error), showCancel: false }),
+  });
+
+  if (receipt.isPending)
+    return (
+      <PageShell>
+        <LoadingState />
+      </PageShell>
+    );
+  if (receipt.isError)
+    return (
+      <PageShell>
+        <ErrorState error={receipt.error} onRetry={() => void receipt.refetch()} />
+      </PageShell>
+    );
+  const { record, status, statusNote, gatewaySignature, keyId, withdrawable } = receipt.data;
+
+  return (
+    <PageShell>
+      <View className='section'>
+        <Text className='section__title'>承诺回执</Text>
+        <View className='kv'>
+          <Text className='kv__key'>状态</Text>
+          <Text
+            className={
+              status === 'false' ? 'kv__value receipt__status receipt__status--bad' : 'kv__value receipt__status'
+            }
+          >
+            {COMMITMENT_STATUS_NAMES[status]}
+          </Text>
+        </View>
+        {statusNote ? <Row label='说明' value={statusNote} /> : null}
+        <Row label='事项' value={record.itemName} />
+        <Row label='代替的证明' value={record.materialName} />
+        <Row label='承诺人' value={`${record.signerNameMasked}（${record.signerIdNumberMasked}）`} />
+        <Row label='签署时间' value={`${formatChineseDate(record.signedAt)} ${record.signedAt.slice(11, 16)}`} />
+        <Row label='告知书版本' value={`第 ${record.noticeVersion} 版`} />
+        <Row label='告知书校验码' value={record.noticeHash} mono />
+        <Row label='签名图像校验码' value={record.signatureSha256} mono />
+        <Row label='回执编号' value={record.id} mono />
+      </View>
+
+      <View className='section'>
+        <Text className='section__title'>网关电子签名（Ed25519）</Text>
+        <Text className='receipt__mono'>{gatewaySignature}</Text>
+        <Text className='notice__meta'>密钥编号 {keyId}。任何人可用公开的公钥离线核验本回执是否被篡改。</Text>
+        <Button className='tap-target' loading={verification.isFetching} onClick={() => void verification.refetch()}>
+          核验回执
+        </Button>
+        {verification.data ? (
+          <View role='status'>
+            <Text className={verification.data.intact ? 'notice__progress notice__progress--done' : 'notice__progress'}>
+              {verification.data.intact ? '✓ 回执完整，记录与签名文件均未被篡改' : '✗ 回执校验未通过，请联系办理部门'}
+            </Text>
+            {verification.data.checks.map((c) => (
+              <Text key={c.name} className='notice__meta'>
+                {c.ok ? '✓' : '✗'} {c.detail}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+        {verification.isError ? <Text className='field__error'>{describeError(verification.error)}</Text> : null}
+      </View>
+
+      {withdrawable ? (
+        <View className='section'>
+          <Text className='field__hint'>办件受理前可以撤回承诺；撤回后需要提交证明材料。</Text>
+          <Button
+            block
+            className='tap-target'
+            loading={withdraw.isPending}
+            onClick={() =>
+              void Taro.showModal({ title: '撤回承诺', content: '撤回后该材料需要提交证明，确定撤回吗？' }).then(
+                ({ confirm }) => {
+                  if (confirm && !withdraw.isPending) withdraw.mutate();
+                },
+              )
+            }
+          >
+            撤回承诺
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

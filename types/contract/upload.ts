@@ -1,0 +1,21 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * `POST /api/uploads` (multipart/form-data: `purpose` field, then one `file` part). The gateway
+ * checks the content (magic bytes), size and count per purpose, stores the file under a random
+ * name and serves it only to its owner and to officers.
+ */
+export const UploadPurpose = Type.Union([Type.Literal('signature')]);
+export type UploadPurpose = Static<typeof UploadPurpose>;
+
+export const UploadedFile = Type.Object({
+  id: Type.String(),
+  purpose: UploadPurpose,
+  mime: Type.String(),
+  size: Type.Integer({ minimum: 1 }),
+  /** Lower-case hex SHA-256 of the stored bytes. */
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  width: Type.Optional(Type.Integer()),
+  height: Type.Optional(Type.Integer()),
+});
+export type UploadedFile = Static<typeof UploadedFile>;
