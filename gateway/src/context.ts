@@ -7,6 +7,9 @@ import type { TokenService } from './auth/token-service';
 import type { PlatformIdentity } from './auth/platform-identity';
 import type { CaseService } from './cases/case-service';
 import type { RatingService } from './ratings/rating-service';
+import type { UploadService } from './uploads/upload-service';
+import type { NoticeService } from './commitments/notice-service';
+import type { CommitmentService } from './commitments/commitment-service';
 
 /** Per-IP request limits (the per-number SMS limits are fixed by policy in sms-service). */
 export interface IpLimits {
@@ -31,6 +34,9 @@ export interface GatewayContext {
   ipLimits: IpLimits;
   cases: CaseService;
   ratings: RatingService;
+  uploads: UploadService;
+  notices: NoticeService;
+  commitments: CommitmentService;
   /** GATEWAY_ADMIN_TOKEN; officer routes answer 403 while it is unset. */
   adminToken: string | undefined;
   /** Public origin (and path prefix) of the app, for window QR codes; else taken from the request. */

@@ -37,11 +37,18 @@ import { caseRoutes } from './routes/case-routes';
 import { personalRatingRoutes, publicRatingRoutes } from './routes/rating-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { caseAndRatingServices } from './ratings/services';
+import { commitmentServices } from './commitments/services';
+import { CommitmentKey } from './commitments/signing-key';
+import { uploadRoutes } from './routes/upload-routes';
+import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
 import { registerStaticSite } from './web/static-site';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
-  /** Holds gateway.sqlite (created on first start). */
+  /**
+   * Holds gateway.sqlite, files/ (uploads, named by random id) and keys/ (the Ed25519 key that signs
+   * commitment receipts); all created on first start.
+   */
   dataDir: string;
   /** The built H5 app; default `<repo>/dist/h5`. */
   staticDir?: string;
@@ -87,8 +94,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     db.close();
   });
 
+  let commitmentKey: CommitmentKey;
   try {
     if (options.seed !== false) seedDatabase(db, options.seedDir ?? DEFAULT_SEED_DIR, now, app.log);
+    // Created on first start: <dataDir>/keys/commitment-ed25519.pem (0600) and .pub.pem.
+    commitmentKey = CommitmentKey.loadOrCreate(options.dataDir);
   } catch (error) {
     db.close();
     throw error;
@@ -136,6 +146,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     identity,
     ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
     ...caseAndRatingServices(db, { now, rectificationDays: options.rectificationDays, users, catalogue }),
+    ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
   };
@@ -165,6 +176,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(caseRoutes(ctx));
       await api.register(publicRatingRoutes(ctx));
       await api.register(personalRatingRoutes(ctx));
+      await api.register(uploadRoutes(ctx));
+      await api.register(publicCommitmentRoutes(ctx));
+      await api.register(personalCommitmentRoutes(ctx));
       await api.register(adminRoutes(ctx));
       openApiRoute(api);
     },

@@ -1,10 +1,22 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { CaseStatus, type AdminTicketView, type TicketStatus } from '../../../types/contract';
+import {
+  CaseStatus,
+  type AdminTicketView,
+  type CommitmentNotice,
+  type CommitmentReceipt,
+  type CommitmentStatus,
+  type TicketStatus,
+} from '../../../types/contract';
 import { Value } from '@sinclair/typebox/value';
 import { cleanOfficerName } from '../http/admin-guard';
 import { ApiError } from '../http/api-error';
 import { caseAndRatingServices, type CaseAndRatingServices } from '../ratings/services';
+import { commitmentServices, type CommitmentServices } from '../commitments/services';
+import { CommitmentKey } from '../commitments/signing-key';
+import { NoticeRevisionError, type NoticeRevision } from '../commitments/notice-service';
+import { UserStore } from '../store/user-store';
 
 export interface AdminIo {
   out(line: string): void;
@@ -17,6 +29,8 @@ export interface AdminOptions {
   rectificationDays: number;
   /** Base URL for window QR codes when --base is not given. */
   defaultBase: string;
+  /** GATEWAY_DATA_DIR (uploaded files, receipt key); default: the database file's folder. */
+  dataDir?: string;
   io: AdminIo;
 }
 
@@ -28,6 +42,14 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
   appeal RATING_ID "理由"                          标记差评申诉复核
   create-case (--mobile M | --user ID) --item CODE --status STATUS
                                                   登记办件（STATUS 如 completed）
+  commitments                                     告知承诺（新的在前）
+  commitment-verdict ID verified|false "说明"      核查结论：属实 / 不实（仅限待核查的承诺）
+  verify-commitment ID                            核验承诺记录是否完整（完整时退出码 0，否则 1）
+  credit USER_ID|手机号 on|off "理由"              设置 / 解除严重失信主体标记
+  notices [ITEM_CODE]                             告知书（当前版本）
+  notice-revise NOTICE_ID [--consequence "…"] [--condition "…"] [--verification "…"]
+                [--cooperation "…"] [--legal-basis "…"] [--method "…"]
+                                                  发布告知书新版本（--consequence 追加一条后果；旧版本不变）
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
 const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -37,7 +59,18 @@ const STATUS_LABELS: Record<TicketStatus, string> = {
   closed: '已办结',
 };
 
+const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
+  signed: '待核查',
+  verified: '核查属实',
+  false: '不实承诺',
+  withdrawn: '已撤回',
+};
+
 class UsageError extends Error {}
+
+interface Services extends CaseAndRatingServices, CommitmentServices {
+  users: UserStore;
+}
 
 /** `--name value` options and the remaining positional arguments. */
 function parseArgs(argv: string[]): { positional: string[]; options: Map<string, string> } {
@@ -68,7 +101,28 @@ function ticketLine(view: AdminTicketView): string {
   ].join('\n');
 }
 
-function run(services: CaseAndRatingServices, argv: string[], options: AdminOptions): Promise<void> | void {
+function commitmentLine(receipt: CommitmentReceipt): string {
+  const { record } = receipt;
+  return [
+    `${record.id}  ${COMMITMENT_LABELS[receipt.status]}  ${record.itemName} · ${record.materialName}`,
+    `    签署 ${record.signedAt} · ${record.signerNameMasked} · 告知书 ${record.noticeId} 第 ${record.noticeVersion} 版` +
+      `${record.caseId ? ` · 办件 ${record.caseId}` : ''}${receipt.statusNote ? `\n    说明：${receipt.statusNote}` : ''}`,
+  ].join('\n');
+}
+
+function noticeLine(notice: CommitmentNotice): string {
+  return `${notice.id}  第 ${notice.version} 版  ${notice.itemCode} ${notice.itemName} · ${notice.materialName}  ${notice.contentHash.slice(0, 12)}`;
+}
+
+const REVISION_OPTIONS: Record<string, keyof NoticeRevision> = {
+  condition: 'condition',
+  method: 'method',
+  verification: 'verification',
+  cooperation: 'cooperation',
+  'legal-basis': 'legalBasis',
+};
+
+function run(services: Services, argv: string[], options: AdminOptions): Promise<number | void> | number | void {
   const { positional, options: flags } = parseArgs(argv);
   const [command, ...args] = positional;
   const officer = cleanOfficerName(flags.get('officer'));
@@ -127,6 +181,61 @@ function run(services: CaseAndRatingServices, argv: string[], options: AdminOpti
       if (created.ratingDeadline) io.out(`评价截止 ${created.ratingDeadline}`);
       return;
     }
+    case 'commitments': {
+      const all = services.commitments.all();
+      if (all.length === 0) io.out('没有告知承诺');
+      for (const c of all) io.out(commitmentLine(c));
+      return;
+    }
+    case 'commitment-verdict': {
+      const [id, result, note] = args;
+      if (!id || !result || note === undefined)
+        throw new UsageError('用法：commitment-verdict ID verified|false "说明"');
+      if (result !== 'verified' && result !== 'false') throw new UsageError('核查结论只能是 verified 或 false');
+      if (Array.from(note.trim()).length < 2) throw new UsageError('请写明核查说明（至少 2 个字）');
+      io.out(commitmentLine(services.commitments.verdict(id, { result, note }, officer)));
+      return;
+    }
+    case 'verify-commitment': {
+      const [id] = args;
+      if (!id) throw new UsageError('用法：verify-commitment ID');
+      const result = services.commitments.verify(id);
+      for (const c of result.checks) io.out(`${c.ok ? '✓' : '✗'} ${c.name}  ${c.detail}`);
+      io.out(result.intact ? `承诺 ${id} 完整` : `承诺 ${id} 不完整：记录或文件已被改动`);
+      return result.intact ? 0 : 1;
+    }
+    case 'credit': {
+      const [who, flag, reason] = args;
+      if (!who || (flag !== 'on' && flag !== 'off')) throw new UsageError('用法：credit USER_ID|手机号 on|off "理由"');
+      const userId = /^1[3-9]\d{9}$/.test(who) ? (services.users.findByMobile(who)?.id ?? who) : who;
+      const state = services.commitments.credit(userId, { seriousDishonesty: flag === 'on', reason }, officer);
+      io.out(
+        `用户 ${state.userId}：${state.seriousDishonesty ? '已列为严重失信主体（不适用告知承诺制）' : '未列为严重失信主体'}`,
+      );
+      return;
+    }
+    case 'notices': {
+      const [itemCode] = args;
+      const list = itemCode ? services.notices.forItem(itemCode) : services.notices.all();
+      if (list.length === 0) io.out('没有告知书');
+      for (const n of list) io.out(noticeLine(n));
+      return;
+    }
+    case 'notice-revise': {
+      const [id] = args;
+      if (!id) throw new UsageError('用法：notice-revise NOTICE_ID --consequence "…"');
+      const revision: NoticeRevision = {};
+      for (const [name, value] of flags) {
+        if (name === 'officer') continue;
+        if (name === 'consequence') revision.addConsequences = [value];
+        else if (REVISION_OPTIONS[name]) (revision as Record<string, string>)[REVISION_OPTIONS[name]] = value;
+        else throw new UsageError(`未知选项 --${name}`);
+      }
+      if (Object.keys(revision).length === 0) throw new UsageError('请至少指定一项要修订的内容');
+      const notice = services.notices.revise(id, revision, `officer:${officer}`);
+      io.out(`已发布新版本：${noticeLine(notice)}`);
+      return;
+    }
     default:
       throw new UsageError(command ? `未知命令 ${command}` : '请指定命令');
   }
@@ -137,14 +246,25 @@ function run(services: CaseAndRatingServices, argv: string[], options: AdminOpti
  * Returns the exit code: 0 done, 1 refused (the reason is printed), 2 usage error.
  */
 export async function runAdmin(argv: string[], options: AdminOptions): Promise<number> {
-  const services = caseAndRatingServices(options.db, {
-    now: options.now,
-    rectificationDays: options.rectificationDays,
-  });
+  const dataDir = options.dataDir ?? path.dirname(options.db.name);
+  const users = new UserStore(options.db);
+  const services: Services = {
+    users,
+    ...caseAndRatingServices(options.db, {
+      now: options.now,
+      rectificationDays: options.rectificationDays,
+      users,
+    }),
+    // The CLI never creates a receipt key: it verifies with the one the gateway made.
+    ...commitmentServices(options.db, { now: options.now, dataDir, key: CommitmentKey.loadPublic(dataDir), users }),
+  };
   try {
-    await run(services, argv, options);
-    return 0;
+    return (await run(services, argv, options)) ?? 0;
   } catch (error) {
+    if (error instanceof NoticeRevisionError) {
+      options.io.err(`未完成：${error.message}`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       options.io.err(error.message);
       options.io.err(USAGE);

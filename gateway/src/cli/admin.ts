@@ -6,7 +6,8 @@ import { runAdmin } from './admin-commands';
 
 /**
  * `npm run gateway:admin -- <command>`: officer tools (window QR codes, 差评 rectification,
- * appeals, test cases) working directly on GATEWAY_DATA_DIR. Safe while the gateway runs (WAL).
+ * appeals, test cases, 告知承诺 verdicts and tamper checks, credit flags, notice revisions) working
+ * directly on GATEWAY_DATA_DIR. Safe while the gateway runs (WAL).
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       db,
       now,
       rectificationDays: config.rectificationDays,
+      dataDir: config.dataDir,
       defaultBase: config.publicBaseUrl ?? `http://${config.host}:${config.port}`,
       io: { out: (line) => console.log(line), err: (line) => console.error(line) },
     });

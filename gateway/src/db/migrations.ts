@@ -305,4 +305,109 @@ export const migrations: Migration[] = [
       CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
     `,
   },
+  {
+    version: 6,
+    name: 'uploads-and-commitments',
+    // 告知承诺. Uploaded files live on disk under <dataDir>/files/<id> (the id is random, never the
+    // client's file name); this table is the only way to them. Notice versions, commitments and
+    // their status events are append-only: triggers refuse UPDATE and DELETE, so the workflow can
+    // only add rows (a status change is a new commitment_events row). Credit flags are events too:
+    // the latest row per user is the current state.
+    sql: `
+      CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        purpose TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX uploads_user ON uploads(user_id, purpose, created_at);
+
+      -- One notice (告知书) per item and material; its text is in notice_versions.
+      CREATE TABLE notices (
+        id TEXT PRIMARY KEY,
+        item_code TEXT NOT NULL,
+        material_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (item_code, material_id)
+      );
+
+      -- content: canonical JSON of the content fields; content_hash: its SHA-256 (hex).
+      CREATE TABLE notice_versions (
+        notice_id TEXT NOT NULL REFERENCES notices(id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        content TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        published_by TEXT NOT NULL,
+        PRIMARY KEY (notice_id, version)
+      );
+
+      -- The signed record's fields, its canonical JSON as signed, and the gateway's signature.
+      CREATE TABLE commitments (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        notice_id TEXT NOT NULL,
+        notice_version INTEGER NOT NULL,
+        notice_hash TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        material_name TEXT NOT NULL,
+        signer_name_masked TEXT NOT NULL,
+        signer_id_number_masked TEXT NOT NULL,
+        signature_file_id TEXT NOT NULL UNIQUE REFERENCES uploads(id),
+        signature_sha256 TEXT NOT NULL,
+        case_id TEXT REFERENCES cases(id),
+        signed_at INTEGER NOT NULL,
+        record_json TEXT NOT NULL,
+        gateway_signature TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        FOREIGN KEY (notice_id, notice_version) REFERENCES notice_versions(notice_id, version)
+      );
+      CREATE INDEX commitments_user ON commitments(user_id, signed_at);
+      CREATE INDEX commitments_signed ON commitments(signed_at);
+
+      CREATE TABLE commitment_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        commitment_id TEXT NOT NULL REFERENCES commitments(id),
+        status TEXT NOT NULL CHECK (status IN ('signed', 'verified', 'false', 'withdrawn')),
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX commitment_events_commitment ON commitment_events(commitment_id, id);
+
+      -- 严重失信主体 flags set by officers.
+      CREATE TABLE credit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        serious_dishonesty INTEGER NOT NULL CHECK (serious_dishonesty IN (0, 1)),
+        reason TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL
+      );
+      CREATE INDEX credit_events_user ON credit_events(user_id, id);
+
+      CREATE TRIGGER notice_versions_no_update BEFORE UPDATE ON notice_versions
+        BEGIN SELECT RAISE(ABORT, 'notice versions are append-only'); END;
+      CREATE TRIGGER notice_versions_no_delete BEFORE DELETE ON notice_versions
+        BEGIN SELECT RAISE(ABORT, 'notice versions are append-only'); END;
+      CREATE TRIGGER commitments_no_update BEFORE UPDATE ON commitments
+        BEGIN SELECT RAISE(ABORT, 'commitments are append-only'); END;
+      CREATE TRIGGER commitments_no_delete BEFORE DELETE ON commitments
+        BEGIN SELECT RAISE(ABORT, 'commitments are append-only'); END;
+      CREATE TRIGGER commitment_events_no_update BEFORE UPDATE ON commitment_events
+        BEGIN SELECT RAISE(ABORT, 'commitment events are append-only'); END;
+      CREATE TRIGGER commitment_events_no_delete BEFORE DELETE ON commitment_events
+        BEGIN SELECT RAISE(ABORT, 'commitment events are append-only'); END;
+      CREATE TRIGGER credit_events_no_update BEFORE UPDATE ON credit_events
+        BEGIN SELECT RAISE(ABORT, 'credit events are append-only'); END;
+      CREATE TRIGGER credit_events_no_delete BEFORE DELETE ON credit_events
+        BEGIN SELECT RAISE(ABORT, 'credit events are append-only'); END;
+    `,
+  },
 ];

@@ -2,11 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
+  AdminCommitmentVerdict,
   AdminCreateCase,
+  AdminCreditFlag,
   AdminTicketView,
   AdvanceTicketRequest,
   AppealRequest,
   CaseSummary,
+  CommitmentList,
+  CommitmentReceipt,
   ServiceWindow,
 } from '../../../types/contract';
 import type { GatewayContext } from '../context';
@@ -17,6 +21,7 @@ const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false });
 const TicketList = Type.Object({ tickets: Type.Array(AdminTicketView) });
 const WindowQr = Type.Object({ window: ServiceWindow, qrContent: Type.String(), svg: Type.String() });
+const CreditState = Type.Object({ userId: Type.String(), seriousDishonesty: Type.Boolean() });
 const security = [{ adminToken: [] }];
 const tags = ['admin'];
 
@@ -85,6 +90,49 @@ export function adminRoutes(ctx: GatewayContext): FastifyPluginAsync {
         },
       },
       async (request) => ok(request, ctx.ratings.appeal(request.params.id, request.body.reason, officerName(request))),
+    );
+
+    app.get(
+      '/admin/commitments',
+      {
+        schema: {
+          tags,
+          security,
+          summary: '告知承诺（新的在前，含核查状态）',
+          response: envelopeSchemas(CommitmentList),
+        },
+      },
+      async (request) => ok(request, { commitments: ctx.commitments.all() }),
+    );
+
+    app.post(
+      '/admin/commitments/:id/verdict',
+      {
+        schema: {
+          tags,
+          security,
+          summary: '承诺核查结论：属实（verified）或不实（false），仅限待核查的承诺；申请人可见结论和说明',
+          params: IdParams,
+          body: AdminCommitmentVerdict,
+          response: envelopeSchemas(CommitmentReceipt),
+        },
+      },
+      async (request) => ok(request, ctx.commitments.verdict(request.params.id, request.body, officerName(request))),
+    );
+
+    app.post(
+      '/admin/users/:id/credit',
+      {
+        schema: {
+          tags,
+          security,
+          summary: '设置或解除严重失信主体标记（被标记的用户不能签署告知承诺）',
+          params: IdParams,
+          body: AdminCreditFlag,
+          response: envelopeSchemas(CreditState),
+        },
+      },
+      async (request) => ok(request, ctx.commitments.credit(request.params.id, request.body, officerName(request))),
     );
 
     app.get(

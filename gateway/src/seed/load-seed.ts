@@ -4,7 +4,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describeErrors, jsonPath } from '../validation/describe-errors';
 import { IMPORT_LABELS } from '../validation/field-labels';
-import { SeedData, SeedWindow } from './seed-schema';
+import { SeedData, SeedNoticeTerm, SeedWindow } from './seed-schema';
 
 /** The seed folder's modules and the export each one must provide (optional ones may be absent). */
 const MODULES = [
@@ -71,5 +71,20 @@ export function loadSeedWindows(seedDir: string): SeedWindow[] | undefined {
   if (!moduleExists(seedDir, WINDOWS.file)) return undefined;
   const raw = requireModule(seedDir, WINDOWS);
   check(Type.Array(SeedWindow), raw, seedDir);
+  return raw;
+}
+
+const NOTICE_TERMS = { file: 'notices', exportName: 'seedNoticeTerms' } as const;
+
+/**
+ * The hand-written 告知书 wording (gateway/seed/notices.ts); an empty list when the seed has none
+ * (every notice then gets the generic wording).
+ */
+export function loadSeedNoticeTerms(seedDir: string): SeedNoticeTerm[] {
+  if (!moduleExists(seedDir, NOTICE_TERMS.file)) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(seedDir, NOTICE_TERMS.file)) as Record<string, unknown>;
+  const raw = mod[NOTICE_TERMS.exportName];
+  check(Type.Array(SeedNoticeTerm), raw, seedDir);
   return raw;
 }

@@ -1,18 +1,16 @@
 import type { Database } from 'better-sqlite3';
+import { NoticeService } from '../commitments/notice-service';
+import { CatalogueStore } from '../store/catalogue-store';
+import { NoticeStore } from '../store/notice-store';
 import { applySeed, catalogueIsEmpty, windowsAreEmpty, writeWindows } from './apply-seed';
-import { loadSeed, loadSeedWindows, seedAvailable } from './load-seed';
+import { loadSeed, loadSeedNoticeTerms, loadSeedWindows, seedAvailable } from './load-seed';
 
 export interface SeedLog {
   info(data: Record<string, unknown>, message: string): void;
   warn(data: Record<string, unknown>, message: string): void;
 }
 
-/**
- * First start: seeds an empty catalogue (with its windows). Later starts: a database created before
- * service windows existed gets the seed's windows once (only while it has none, so windows an
- * officer changed by hand are never overwritten).
- */
-export function seedDatabase(db: Database, seedDir: string, now: () => Date, log: SeedLog): void {
+function seedCatalogueOrWindows(db: Database, seedDir: string, now: () => Date, log: SeedLog): void {
   if (catalogueIsEmpty(db)) {
     if (seedAvailable(seedDir)) {
       const result = applySeed(db, loadSeed(seedDir), now);
@@ -30,4 +28,18 @@ export function seedDatabase(db: Database, seedDir: string, now: () => Date, log
   if (result.skipped.length > 0) {
     log.warn({ skipped: result.skipped }, 'service windows skipped: their hall or department is not in the catalogue');
   }
+}
+
+/**
+ * First start: seeds an empty catalogue (with its windows). Later starts: a database created before
+ * service windows existed gets the seed's windows once (only while it has none, so windows an
+ * officer changed by hand are never overwritten). Every start: a commitment-allowed material
+ * without a 告知书 (a new database, one from before notices, or a newly imported item) gets version 1
+ * of one; existing notices are never touched.
+ */
+export function seedDatabase(db: Database, seedDir: string, now: () => Date, log: SeedLog): void {
+  seedCatalogueOrWindows(db, seedDir, now, log);
+  const notices = new NoticeService(new NoticeStore(db), new CatalogueStore(db), now);
+  const written = notices.seedMissing(loadSeedNoticeTerms(seedDir));
+  if (written > 0) log.info({ notices: written }, 'seeded commitment notices');
 }

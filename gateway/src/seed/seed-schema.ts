@@ -43,3 +43,19 @@ export const SeedData = Type.Object({
   windows: Type.Optional(Type.Array(SeedWindow)),
 });
 export type SeedData = Static<typeof SeedData>;
+
+/** Hand-written 告知书 wording for one material, as in gateway/seed/notices.ts (`{item}` and `{dept}` are filled in). */
+export const SeedNoticeTerm = Type.Object(
+  {
+    /** The material's name exactly as in the catalogue. */
+    material: Type.String({ minLength: 1 }),
+    /** The condition the applicant commits to. */
+    condition: Type.String({ minLength: 10 }),
+    /** 核查方式与时限. */
+    verification: Type.String({ minLength: 10 }),
+    /** Only for these items (default: every item with this material). */
+    itemCodes: Type.Optional(Type.Array(Type.String(), { minItems: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type SeedNoticeTerm = Static<typeof SeedNoticeTerm>;

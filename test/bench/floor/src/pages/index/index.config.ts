@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '洪山掌上办' });
