@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { memo } from 'react';
 import type { ItemSummary } from '@contract/catalogue';
 import type { HighlightRange } from '@contract/search';
 import { formatTimeLimit } from '@/lib/format';
@@ -16,14 +17,13 @@ export type ItemCardProps = {
 
 const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
 
-/** One service item in a list: tap to open its guide. */
-export function ItemCard({ item, nameHighlights = [], matchNote }: ItemCardProps) {
+/** One service item in a list: tap to open its guide. Memoised: long lists re-render often. */
+export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matchNote }: ItemCardProps) {
   return (
     <View
       className='item-card tap-target'
       hoverClass='item-card--pressed'
       role='link'
-      aria-label={item.name}
       onClick={() => navigate(routes.guide(item.code))}
     >
       <HighlightedText className='item-card__name' text={item.name} ranges={nameHighlights} />
@@ -41,4 +41,4 @@ export function ItemCard({ item, nameHighlights = [], matchNote }: ItemCardProps
       <ItemTags tags={item.tags} />
     </View>
   );
-}
+});

@@ -64,7 +64,8 @@ function createInstance(): AxiosInstance {
   return axios.create({
     baseURL: env.apiOrigin + apiPrefix,
     timeout: REQUEST_TIMEOUT_MS,
-    adapter: env.isMiniProgram ? taroRequestAdapter : undefined,
+    // Written against TARO_ENV itself so the H5 build drops the Taro.request adapter (and what it pulls in).
+    adapter: process.env.TARO_ENV === 'h5' ? undefined : taroRequestAdapter,
     // Parse ourselves: a malformed body must become a clear error, never a half-parsed value.
     transformResponse: [(data: unknown) => data],
     headers: { Accept: 'application/json' },

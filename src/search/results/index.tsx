@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
 import { EmptyState } from '@/ui/empty-state';
@@ -52,9 +52,10 @@ export default function SearchPage() {
     setHistory(rememberSearch(value));
   };
 
-  const pages = results.data?.pages ?? [];
-  const hits = pages.flatMap((p) => p.hits);
-  const first = pages[0];
+  const pages = results.data?.pages;
+  // One array per fetched page set, not per render, so the memoised cards are not redrawn on each keystroke.
+  const hits = useMemo(() => (pages ?? []).flatMap((p) => p.hits), [pages]);
+  const first = pages?.[0];
   const typing = text.trim() !== q;
   const idle = q === '' && Object.values(filters).every((v) => v === undefined);
 

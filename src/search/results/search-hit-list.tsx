@@ -12,7 +12,7 @@ export type SearchHitListProps = { hits: SearchHit[] };
 
 export function SearchHitList({ hits }: SearchHitListProps) {
   return (
-    <View className='hits' role='list'>
+    <View className='hits'>
       {hits.map((hit) => {
         const label = MATCH_LABELS[hit.matchedField];
         return (
