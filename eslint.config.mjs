@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
+const FEATURES = ['search', 'me', 'rating', 'commitment'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test/bench/results/**', 'test/bench/floor/dist/**'] },
   js.configs.recommended,
@@ -17,29 +19,37 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Import direction: lib ← core ← ui ← features ← app. Features never import each other.
   {
-    // Import direction: lib ← core ← ui ← features ← app. Features never import each other.
     files: ['src/lib/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tarojs/*', '@/core/*', '@/ui/*', '@/search/*', '@/me/*', 'react'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@tarojs/*', 'react', '@/core/*', '@/ui/*', ...FEATURES.map((f) => `@/${f}/*`)] },
+      ],
     },
   },
   {
     files: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/ui/*', '@/search/*', '@/me/*', '@nutui/*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@nutui/*', '@/ui/*', ...FEATURES.map((f) => `@/${f}/*`)] }],
+    },
   },
   {
     files: ['src/ui/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/search/*', '@/me/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: FEATURES.map((f) => `@/${f}/*`) }] },
   },
-  {
-    files: ['src/search/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/me/*', '../../me/*'] }] },
-  },
-  {
-    files: ['src/me/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/search/*', '../../search/*'] }] },
-  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/${feature}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/${f}/*`, `../../${f}/*`, `../${f}/*`]),
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
