@@ -1,4 +1,4 @@
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { TokenService } from '../auth/token-service';
 import { ApiError } from './api-error';
 
@@ -19,6 +19,18 @@ export function requireUser(tokens: TokenService): onRequestAsyncHookHandler {
   return async (request) => {
     authenticated.set(request, tokens.authenticate(bearerToken(request)));
   };
+}
+
+/**
+ * Makes every route of a plugin personal: the caller must be logged in, and answers (personal data)
+ * are never stored by a cache on the way.
+ */
+export function personalScope(app: FastifyInstance, tokens: TokenService): void {
+  app.addHook('onRequest', requireUser(tokens));
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
 
 /** The id of the logged-in user (the route must use `requireUser`). */

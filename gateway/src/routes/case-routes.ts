@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CaseList, CaseSummary } from '../../../types/contract';
 import type { GatewayContext } from '../context';
-import { currentUserId, requireUser } from '../http/auth-guard';
+import { currentUserId, personalScope } from '../http/auth-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
@@ -14,11 +14,7 @@ export function caseRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['cases'];
-    app.addHook('onRequest', requireUser(ctx.tokens));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    personalScope(app, ctx.tokens);
 
     app.get(
       '/me/cases',

@@ -11,7 +11,7 @@ import {
   SignCommitmentRequest,
 } from '../../../types/contract';
 import type { GatewayContext } from '../context';
-import { currentUserId, requireUser } from '../http/auth-guard';
+import { currentUserId, personalScope } from '../http/auth-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
@@ -104,11 +104,7 @@ export function publicCommitmentRoutes(ctx: GatewayContext): FastifyPluginAsync 
 export function personalCommitmentRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    app.addHook('onRequest', requireUser(ctx.tokens));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    personalScope(app, ctx.tokens);
 
     app.post(
       '/commitments',

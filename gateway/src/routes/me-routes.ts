@@ -6,7 +6,7 @@ import { checkIdCardNumber } from '../../../src/lib/id-card';
 import { userView } from '../auth/user-view';
 import type { GatewayContext } from '../context';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
-import { currentUserId, requireUser } from '../http/auth-guard';
+import { currentUserId, personalScope } from '../http/auth-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 import type { UserRecord } from '../store/user-store';
 
@@ -22,11 +22,7 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['me'];
-    app.addHook('onRequest', requireUser(ctx.tokens));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    personalScope(app, ctx.tokens);
 
     const me = (userId: string): UserRecord => {
       const user = ctx.users.get(userId);

@@ -14,7 +14,7 @@ import {
   WindowVisit,
 } from '../../../types/contract';
 import type { GatewayContext } from '../context';
-import { currentUserId, requireUser } from '../http/auth-guard';
+import { currentUserId, personalScope } from '../http/auth-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 import { reasonList } from '../ratings/rating-rules';
 
@@ -70,11 +70,7 @@ export function publicRatingRoutes(ctx: GatewayContext): FastifyPluginAsync {
 export function personalRatingRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    app.addHook('onRequest', requireUser(ctx.tokens));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    personalScope(app, ctx.tokens);
 
     app.post(
       '/ratings/visits',
