@@ -13,15 +13,17 @@ export type ItemCardProps = {
   nameHighlights?: ReadonlyArray<HighlightRange>;
   /** Why it matched when not by name, e.g. "别名：迁户口". */
   matchNote?: { label: string; text: string; ranges: ReadonlyArray<HighlightRange> };
+  /** Fixed height (long names clamped), for windowed lists whose rows must all be the same size. */
+  row?: boolean;
 };
 
 const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
 
 /** One service item in a list: tap to open its guide. Memoised: long lists re-render often. */
-export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matchNote }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matchNote, row }: ItemCardProps) {
   return (
     <View
-      className='item-card tap-target'
+      className={row ? 'item-card item-card--row tap-target' : 'item-card tap-target'}
       hoverClass='item-card--pressed'
       role='link'
       onClick={() => navigate(routes.guide(item.code))}

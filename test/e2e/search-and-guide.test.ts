@@ -82,3 +82,22 @@ test('hostile search text is searched as text, never breaks the page', async () 
     expect(await page.locator('.state--error').count()).toBe(0);
   }
 });
+
+test('scrolling a long result list to its end loads every page but keeps only the rows near the screen', async () => {
+  await page.goto(gateway.baseUrl + '/search/results/index');
+  await typeQuery('登记');
+  const count = await page.getByText(/共找到 \d+ 个事项/).textContent();
+  const total = Number(/(\d+)/.exec(count ?? '')?.[1]);
+  expect(total).toBeGreaterThan(60);
+  const end = page.getByText('没有更多了');
+  for (let i = 0; i < 80 && !(await end.isVisible()); i += 1) {
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(100);
+  }
+  await end.waitFor();
+  expect(await page.locator('.item-card').count()).toBeLessThan(60);
+  // The last result is on screen, where it belongs.
+  const lastName = await page.locator('.item-card__name').last().textContent();
+  expect(lastName).toBeTruthy();
+  expect(await page.locator('.item-card').last().isVisible()).toBe(true);
+});

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { MatchField, SearchHit } from '@contract/search';
 import { ItemCard } from '@/ui/item-card';
+import { useWindowedRows } from '@/ui/use-windowed-rows';
 
 const MATCH_LABELS: Partial<Record<MatchField, string>> = {
   alias: '又称',
@@ -10,14 +11,18 @@ const MATCH_LABELS: Partial<Record<MatchField, string>> = {
 
 export type SearchHitListProps = { hits: SearchHit[] };
 
+/** Search results, windowed: however many pages are loaded, only the rows near the screen exist. */
 export function SearchHitList({ hits }: SearchHitListProps) {
+  const { start, end, spaceBefore, spaceAfter } = useWindowedRows(hits.length, '.hits', 'item-card');
   return (
     <View className='hits'>
-      {hits.map((hit) => {
+      {spaceBefore > 0 ? <View style={{ height: `${spaceBefore}px` }} /> : null}
+      {hits.slice(start, end).map((hit) => {
         const label = MATCH_LABELS[hit.matchedField];
         return (
           <ItemCard
             key={hit.item.code}
+            row
             item={hit.item}
             nameHighlights={hit.nameHighlights}
             matchNote={
@@ -28,6 +33,7 @@ export function SearchHitList({ hits }: SearchHitListProps) {
           />
         );
       })}
+      {spaceAfter > 0 ? <View style={{ height: `${spaceAfter}px` }} /> : null}
     </View>
   );
 }

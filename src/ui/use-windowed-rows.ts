@@ -1,0 +1,73 @@
+import Taro, { usePageScroll } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { visibleRange } from '@/lib/virtual-window';
+
+const OVERSCAN = 6;
+/** Rows rendered before the row size is known (first paint). */
+const INITIAL_ROWS = 20;
+
+type Geometry = { listTop: number; stride: number; viewport: number };
+
+/**
+ * Windowing for a page-scrolled list of equal-height rows: only the rows near the viewport are
+ * rendered, so a list of 1,000 results keeps a few dozen nodes. `listSelector` is the list's root;
+ * its rows are its children with class `rowClass`.
+ */
+export function useWindowedRows(count: number, listSelector: string, rowClass: string) {
+  const [range, setRange] = useState({ start: 0, end: Math.min(count, INITIAL_ROWS) });
+  const geometry = useRef<Geometry>();
+  const scrollTop = useRef(0);
+
+  const update = () => {
+    const g = geometry.current;
+    const next = g
+      ? visibleRange({
+          scrollTop: scrollTop.current,
+          listTop: g.listTop,
+          viewportHeight: g.viewport,
+          rowStride: g.stride,
+          count,
+          overscan: OVERSCAN,
+        })
+      : { start: 0, end: Math.min(count, INITIAL_ROWS) };
+    setRange((r) => (r.start === next.start && r.end === next.end ? r : next));
+  };
+
+  usePageScroll(({ scrollTop: top }) => {
+    scrollTop.current = top;
+    update();
+  });
+
+  useEffect(() => {
+    update();
+    if (count < 2) return;
+    // Measure where the list starts and the distance between two rows, as laid out.
+    Taro.createSelectorQuery()
+      .select(listSelector)
+      .boundingClientRect()
+      .selectAll(`${listSelector} .${rowClass}`)
+      .boundingClientRect()
+      .exec((res: [{ top: number } | null, Array<{ top: number }> | null]) => {
+        const [list, rows] = res;
+        if (!list || !rows || rows.length < 2) return;
+        const stride = rows[1].top - rows[0].top;
+        if (!(stride > 0)) return;
+        geometry.current = {
+          listTop: list.top + scrollTop.current,
+          stride,
+          viewport: Taro.getSystemInfoSync().windowHeight,
+        };
+        update();
+      });
+    // Re-measure when rows arrive (first page, next page, new query).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [count, listSelector, rowClass]);
+
+  const stride = geometry.current?.stride ?? 0;
+  return {
+    start: range.start,
+    end: Math.min(range.end, count),
+    spaceBefore: range.start * stride,
+    spaceAfter: Math.max(0, count - Math.min(range.end, count)) * stride,
+  };
+}
