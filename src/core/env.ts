@@ -17,7 +17,6 @@ const platform = readPlatform();
 
 export const env = {
   platform,
-  isMiniProgram: platform !== 'h5',
   /**
    * Gateway origin. H5 is served by the gateway itself, so it defaults to the page's own origin
    * (empty); mini-programs need an absolute HTTPS origin from TARO_APP_API_BASE.
