@@ -23,7 +23,7 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/components-setup.ts'],
       moduleNameMapper: {
         ...shared.moduleNameMapper,
-        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@tarojs/taro$': '<rootDir>/test/support/taro-h5-with-hooks.ts',
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
       },
