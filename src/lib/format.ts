@@ -1,4 +1,5 @@
 import { isoWeekday, parseChinaDay, toChinaDay, type ChinaDay } from './china-time';
+import type { Audience } from '../../types/contract';
 
 const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
@@ -42,4 +43,11 @@ export function formatWeekday(value: string | Date): string {
 /** '周一' … '周日' for an ISO weekday 1–7 (shared with the opening-hours text). */
 export function weekdayName(isoDay: number): string {
   return WEEKDAY_NAMES[isoDay - 1] ?? '';
+}
+
+const AUDIENCE_NAMES: Record<Audience, string> = { person: '个人', business: '法人' };
+
+/** 服务对象 in words: ['person', 'business'] → '个人/法人' (or with another separator). */
+export function formatAudiences(audiences: readonly Audience[], separator = '/'): string {
+  return audiences.map((a) => AUDIENCE_NAMES[a]).join(separator);
 }

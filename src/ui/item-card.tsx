@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { memo } from 'react';
 import type { ItemSummary } from '@contract/catalogue';
 import type { HighlightRange } from '@contract/search';
-import { formatTimeLimit } from '@/lib/format';
+import { formatAudiences, formatTimeLimit } from '@/lib/format';
 import { HighlightedText } from './highlighted-text';
 import { ItemTags } from './item-tags';
 import { navigate } from './navigate';
@@ -16,8 +16,6 @@ export type ItemCardProps = {
   /** Fixed height (long names clamped), for windowed lists whose rows must all be the same size. */
   row?: boolean;
 };
-
-const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
 
 /** One service item in a list: tap to open its guide. Memoised: long lists re-render often. */
 export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matchNote, row }: ItemCardProps) {
@@ -37,7 +35,7 @@ export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matc
       ) : null}
       <View className='item-card__meta'>
         <Text>{item.departmentName}</Text>
-        <Text> · {item.audiences.map((a) => AUDIENCE_LABEL[a]).join('/')}</Text>
+        <Text> · {formatAudiences(item.audiences)}</Text>
         <Text> · 承诺{formatTimeLimit(item.promisedDays)}</Text>
       </View>
       <ItemTags tags={item.tags} />

@@ -3,8 +3,8 @@ import { COMMITMENT_MESSAGES } from '../../gateway/src/commitments/commitment-se
 import { openDatabase } from '../../gateway/src/db/open-database';
 import { CaseStore } from '../../gateway/src/store/case-store';
 import { expectError, expectOk, type TestGateway } from './support/harness';
-import { admin, createCase, openDb, person, startRatingGateway, type Person } from './support/ratings';
-import { noticesOf, signOk } from './support/commitments';
+import { admin, createCase, openDb, type Person } from './support/ratings';
+import { signOk, startCommitmentWorld } from './support/commitments';
 
 let gw: TestGateway;
 let alice: Person;
@@ -13,11 +13,7 @@ let food: CommitmentNotice;
 let income: CommitmentNotice;
 
 beforeAll(async () => {
-  gw = await startRatingGateway();
-  alice = await person(gw, '13800000301', true, '王小明');
-  bob = await person(gw, '13800000302', true, '李四');
-  [food] = await noticesOf(gw, 'FX-SC-0001');
-  [income] = await noticesOf(gw, 'FX-MZ-0003');
+  ({ gw, alice, bob, food, income } = await startCommitmentWorld('138000003'));
 });
 
 afterAll(async () => {

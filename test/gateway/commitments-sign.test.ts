@@ -10,15 +10,15 @@ import { NoticeService } from '../../gateway/src/commitments/notice-service';
 import { NoticeStore } from '../../gateway/src/store/notice-store';
 import { CatalogueStore } from '../../gateway/src/store/catalogue-store';
 import { expectError, expectOk, tempDir, type ApiResponse, type TestGateway } from './support/harness';
-import { admin, createCase, openDb, person, startRatingGateway, type Person } from './support/ratings';
+import { admin, createCase, openDb, person, type Person } from './support/ratings';
 import {
   canonicalRecord,
-  noticesOf,
   scribblePng,
   sha256,
   sign,
   signBody,
   signOk,
+  startCommitmentWorld,
   storedState,
   uploadOk,
 } from './support/commitments';
@@ -32,11 +32,7 @@ let food: CommitmentNotice;
 let income: CommitmentNotice;
 
 beforeAll(async () => {
-  gw = await startRatingGateway();
-  alice = await person(gw, '13800000201', true, '王小明');
-  bob = await person(gw, '13800000202', true, '李四');
-  [food] = await noticesOf(gw, 'FX-SC-0001');
-  [income] = await noticesOf(gw, 'FX-MZ-0003');
+  ({ gw, alice, bob, food, income } = await startCommitmentWorld('138000002'));
 });
 
 afterAll(async () => {

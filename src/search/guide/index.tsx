@@ -7,7 +7,7 @@ import { api } from '@/core/api';
 import { isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
-import { formatChineseDate, formatTimeLimit } from '@/lib/format';
+import { formatAudiences, formatChineseDate, formatTimeLimit } from '@/lib/format';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { ItemTags } from '@/ui/item-tags';
@@ -29,7 +29,6 @@ const CHANNEL_LABELS: Record<Channel, string> = {
   terminal: '自助终端',
   post: '邮寄办理',
 };
-const AUDIENCE_LABEL = { person: '个人', business: '法人' } as const;
 
 function Row(props: { label: string; value: string }) {
   return (
@@ -102,7 +101,7 @@ export default function GuidePage() {
           {g.name}
         </View>
         <Text className='guide__meta'>
-          {g.departmentName} · {g.itemType} · 面向{g.audiences.map((a) => AUDIENCE_LABEL[a]).join('、')}
+          {g.departmentName} · {g.itemType} · 面向{formatAudiences(g.audiences, '、')}
         </Text>
         <Text className='guide__meta'>事项编码：{g.code}</Text>
         <ItemTags tags={g.tags} />

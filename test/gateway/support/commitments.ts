@@ -12,7 +12,7 @@ import {
 } from '../../../types/contract';
 import { DATABASE_FILE } from '../../../gateway/src/db/open-database';
 import { expectOk, type ApiResponse, type TestGateway } from './harness';
-import { openDb, type Person } from './ratings';
+import { openDb, person, startRatingGateway, type Person } from './ratings';
 
 export const PAD_W = 400;
 export const PAD_H = 200;
@@ -274,4 +274,23 @@ export function changeLastChar(value: string): string {
   const last = chars[chars.length - 1];
   chars[chars.length - 1] = last === 'x' ? 'y' : 'x';
   return chars.join('');
+}
+
+/** A gateway on the fixture seed with two verified people and the two fixture notices. */
+export interface CommitmentWorld {
+  gw: TestGateway;
+  alice: Person;
+  bob: Person;
+  food: CommitmentNotice;
+  income: CommitmentNotice;
+}
+
+/** `mobileStem` is 9 digits; alice and bob get …01 and …02, so suites never share a number. */
+export async function startCommitmentWorld(mobileStem: string): Promise<CommitmentWorld> {
+  const gw = await startRatingGateway();
+  const alice = await person(gw, `${mobileStem}01`, true, '王小明');
+  const bob = await person(gw, `${mobileStem}02`, true, '李四');
+  const [food] = await noticesOf(gw, 'FX-SC-0001');
+  const [income] = await noticesOf(gw, 'FX-MZ-0003');
+  return { gw, alice, bob, food, income };
 }
