@@ -32,7 +32,9 @@ export const CaseSummary = Type.Object({
   itemName: Type.String(),
   departmentName: Type.String(),
   status: CaseStatus,
-  submittedAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  /** When it was (last) submitted for pre-review; absent while a draft. */
+  submittedAt: Type.Optional(Type.String({ format: 'date-time' })),
   completedAt: Type.Optional(Type.String({ format: 'date-time' })),
   ratingState: CaseRatingState,
   /** Last moment a rating is accepted (completedAt + 7 days), when finished. */

@@ -9,3 +9,4 @@ export * from './case';
 export * from './rating';
 export * from './upload';
 export * from './commitment';
+export * from './prereview';

@@ -2,6 +2,20 @@ import type { FavouriteList, FavouriteState } from './me';
 import type { AdminCreateCase, CaseList, CaseSummary } from './case';
 import type { UploadedFile } from './upload';
 import type {
+  AdminCaseAction,
+  AdminCaseQueue,
+  AdminCaseView,
+  ApplicationSpec,
+  CaseDetail,
+  ELicenceList,
+  ResubmitRequest,
+  SaveDraftRequest,
+  StartApplicationRequest,
+  StartUploadSessionRequest,
+  SubmitApplicationRequest,
+  UploadSession,
+} from './prereview';
+import type {
   AdminCommitmentVerdict,
   AdminCreditFlag,
   CommitmentList,
@@ -70,9 +84,18 @@ export interface ApiRoutes {
   'PUT /me/favourites/:code': { auth: true; response: FavouriteState };
   'DELETE /me/favourites/:code': { auth: true; response: FavouriteState };
 
-  // 我的办件 (the pre-review issue adds submission; ratings read finished cases).
+  // 我的办件 and 网上申报预审 (a case starts as a draft; submit/resubmit take an `Idempotency-Key` header).
+  'GET /prereview/items/:code': { response: ApplicationSpec };
+  'GET /prereview/themes/:code': { response: ApplicationSpec };
+  'GET /me/licences': { auth: true; response: ELicenceList };
   'GET /me/cases': { auth: true; response: CaseList };
-  'GET /me/cases/:id': { auth: true; response: CaseSummary };
+  'POST /me/cases': { auth: true; body: StartApplicationRequest; response: CaseDetail };
+  'GET /me/cases/:id': { auth: true; response: CaseDetail };
+  'PUT /me/cases/:id/draft': { auth: true; body: SaveDraftRequest; response: CaseDetail };
+  'DELETE /me/cases/:id/draft': { auth: true; response: { deleted: true } };
+  'POST /me/cases/:id/submit': { auth: true; body: SubmitApplicationRequest; response: CaseDetail };
+  'POST /me/cases/:id/resubmit': { auth: true; body: ResubmitRequest; response: CaseDetail };
+  'POST /me/cases/:id/withdraw': { auth: true; response: CaseDetail };
 
   // 好差评
   'GET /ratings/reasons': { query: { channel: RatingChannel }; response: RatingReasonList };
@@ -87,6 +110,10 @@ export interface ApiRoutes {
   // Uploads (multipart: `purpose`, then `file`); served back only to the owner and officers.
   'POST /uploads': { auth: true; response: UploadedFile };
   'GET /uploads/:id': { auth: true; response: 'the file bytes' };
+  'POST /uploads/sessions': { auth: true; body: StartUploadSessionRequest; response: UploadSession };
+  'GET /uploads/sessions/:id': { auth: true; response: UploadSession };
+  'PUT /uploads/sessions/:id/chunks/:index': { auth: true; body: 'the chunk bytes'; response: UploadSession };
+  'POST /uploads/sessions/:id/complete': { auth: true; response: UploadedFile };
 
   // 告知承诺
   'GET /items/:code/notices': { response: NoticeList };
@@ -108,6 +135,9 @@ export interface ApiRoutes {
     response: { userId: string; seriousDishonesty: boolean };
   };
   'POST /admin/cases': { admin: true; body: AdminCreateCase; response: CaseSummary };
+  'GET /admin/prereview/queue': { admin: true; response: AdminCaseQueue };
+  'GET /admin/cases/:id': { admin: true; response: AdminCaseView };
+  'POST /admin/cases/:id/actions': { admin: true; body: AdminCaseAction; response: AdminCaseView };
   'GET /admin/tickets': { admin: true; response: { tickets: AdminTicketView[] } };
   'POST /admin/tickets/:id/advance': { admin: true; body: AdvanceTicketRequest; response: AdminTicketView };
   'POST /admin/ratings/:id/appeal': { admin: true; body: AppealRequest; response: AdminTicketView };

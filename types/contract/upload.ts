@@ -5,7 +5,10 @@ import { Type, type Static } from '@sinclair/typebox';
  * checks the content (magic bytes), size and count per purpose, stores the file under a random
  * name and serves it only to its owner and to officers.
  */
-export const UploadPurpose = Type.Union([Type.Literal('signature')]);
+export const UploadPurpose = Type.Union([
+  Type.Literal('signature'), // 告知承诺 handwriting: PNG ≤ 512 KB with enough ink
+  Type.Literal('material'), // 申报材料: JPEG, PNG or PDF below CHUNKED_UPLOAD_THRESHOLD (larger ones: upload sessions)
+]);
 export type UploadPurpose = Static<typeof UploadPurpose>;
 
 export const UploadedFile = Type.Object({

@@ -410,4 +410,21 @@ export const migrations: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'credit events are append-only'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'upload-sessions',
+    // Chunked, resumable uploads of large material files (owned by the upload-sessions work).
+    sql: `
+      SELECT 1;
+    `,
+  },
+  {
+    version: 8,
+    name: 'prereview',
+    // 网上申报预审: drafts, submitted forms, material answers, per-material review, idempotency keys,
+    // e-licences (owned by the pre-review case work).
+    sql: `
+      SELECT 1;
+    `,
+  },
 ];
