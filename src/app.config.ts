@@ -21,6 +21,10 @@ export default defineAppConfig({
       root: 'commitment',
       pages: ['notice/index', 'receipt/index', 'mine/index'],
     },
+    {
+      root: 'prereview',
+      pages: ['apply/index', 'case/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

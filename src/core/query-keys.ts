@@ -14,6 +14,8 @@ export const queryKeys = {
   favourite: (code: string) => ['favourite', code] as const,
   cases: ['cases'] as const,
   case: (id: string) => ['case', id] as const,
+  applicationSpec: (kind: string, code: string) => ['application-spec', kind, code] as const,
+  licences: ['licences'] as const,
   ratingReasons: (channel: string) => ['rating-reasons', channel] as const,
   ratingStats: ['rating-stats'] as const,
   myRatings: ['my-ratings'] as const,

@@ -17,10 +17,15 @@ export const routes = {
   myRatings: '/rating/mine/index',
   rating: (id: string) => `/rating/detail/index?id=${encodeURIComponent(id)}`,
   ratingStats: '/rating/stats/index',
-  commitmentNotice: (itemCode: string, materialId: string) =>
-    `/commitment/notice/index?item=${encodeURIComponent(itemCode)}&material=${encodeURIComponent(materialId)}`,
+  commitmentNotice: (itemCode: string, materialId: string, caseId?: string) =>
+    `/commitment/notice/index?item=${encodeURIComponent(itemCode)}&material=${encodeURIComponent(materialId)}` +
+    (caseId ? `&caseId=${encodeURIComponent(caseId)}` : ''),
   commitmentReceipt: (id: string) => `/commitment/receipt/index?id=${encodeURIComponent(id)}`,
   myCommitments: '/commitment/mine/index',
+  applyItem: (code: string) => `/prereview/apply/index?item=${encodeURIComponent(code)}`,
+  applyTheme: (code: string) => `/prereview/apply/index?theme=${encodeURIComponent(code)}`,
+  continueDraft: (caseId: string) => `/prereview/apply/index?caseId=${encodeURIComponent(caseId)}`,
+  caseDetail: (id: string) => `/prereview/case/index?id=${encodeURIComponent(id)}`,
 } as const;
 
 /** Tab pages must be opened with switchTab, which takes no query string. */

@@ -18,6 +18,8 @@ export const UploadedFile = Type.Object({
   size: Type.Integer({ minimum: 1 }),
   /** Lower-case hex SHA-256 of the stored bytes. */
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  /** The file name the user chose (material files); shown, never used to store or find the file. */
+  name: Type.Optional(Type.String()),
   width: Type.Optional(Type.Integer()),
   height: Type.Optional(Type.Integer()),
 });

@@ -109,7 +109,10 @@ instance.interceptors.request.use((config) => {
   const token = session.get().tokens?.accessToken;
   if (token) config.headers.set('Authorization', `Bearer ${token}`);
   const isForm = typeof FormData !== 'undefined' && config.data instanceof FormData;
-  if (config.data !== undefined && typeof config.data !== 'string' && !isForm) {
+  // Upload chunks go as raw bytes (application/octet-stream): JSON.stringify would turn them into "{}".
+  // (Tag check, not instanceof: the bytes may come from another realm, e.g. a FileReader.)
+  const isBinary = Object.prototype.toString.call(config.data) === '[object ArrayBuffer]';
+  if (config.data !== undefined && typeof config.data !== 'string' && !isForm && !isBinary) {
     config.data = JSON.stringify(config.data);
     config.headers.set('Content-Type', 'application/json');
   }

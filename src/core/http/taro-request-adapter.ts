@@ -19,7 +19,9 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
     const task = Taro.request({
       url: axios.getUri(config),
       method: (config.method ?? 'get').toUpperCase() as TaroMethod,
-      data: config.data as string | undefined,
+      // JSON arrives here already a string (client interceptor); upload chunks as an ArrayBuffer,
+      // which Taro.request sends as the raw body.
+      data: config.data as string | ArrayBuffer | undefined,
       header: headers,
       timeout: config.timeout,
       dataType: 'text',

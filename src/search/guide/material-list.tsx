@@ -1,14 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { Material, MaterialForm, MaterialNecessity } from '@contract/catalogue';
+import type { Material } from '@contract/catalogue';
+import { formatMaterialTerms } from '@/lib/format';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
-
-const FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子' };
-const NECESSITY_LABELS: Record<MaterialNecessity, string> = {
-  required: '必要',
-  optional: '非必要',
-  conditional: '视情况提供',
-};
 
 export type MaterialListProps = {
   materials: Material[];
@@ -27,7 +21,7 @@ export function MaterialList({ materials, itemCode }: MaterialListProps) {
             {index + 1}. {m.name}
           </Text>
           <Text className='material__meta'>
-            {FORM_LABELS[m.form]} · {m.copies > 0 ? `${m.copies}份` : '份数不限'} · {NECESSITY_LABELS[m.necessity]}
+            {formatMaterialTerms(m)}
             {m.source ? ` · 来源：${m.source}` : ''}
           </Text>
           {m.eLicenceAccepted || m.commitmentAllowed ? (

@@ -77,6 +77,11 @@ export default function ThemePage() {
         <Text className='section__title'>一套材料（已合并重复材料，共{t.materials.length}项）</Text>
         <MaterialList materials={t.materials} />
       </View>
+      <View className='section'>
+        <Button type='primary' block className='tap-target' onClick={() => navigate(routes.applyTheme(t.code))}>
+          一次申报（一张表单、一套材料）
+        </Button>
+      </View>
     </PageShell>
   );
 }

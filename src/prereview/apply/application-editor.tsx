@@ -1,0 +1,282 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { User } from '@contract/auth';
+import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
+import { api } from '@/core/api';
+import { requestCaseNotifications } from '@/core/case-notifications';
+import { describeError, isApiError } from '@/core/http/api-error';
+import { checkMaterialFile } from '@/core/material-upload';
+import { pickMaterialFiles } from '@/core/pick-files';
+import { queryKeys } from '@/core/query-keys';
+import { answerProvided, checkApplicationForm, checkMaterialAnswers } from '@/lib/application-check';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { navigate } from '@/ui/navigate';
+import { routes } from '@/ui/routes';
+import { ApplicantSection } from '../applicant-section';
+import { DeliverySection } from '../delivery-section';
+import { forgetLocalDraft, toMaterialAnswers, unfinishedFiles, type LocalDraft } from '../local-draft';
+import { MaterialCard, type MaterialSource } from '../material-card';
+import { useDraft, type SyncState } from '../use-draft';
+import { useFileUploads } from '../use-file-uploads';
+
+export type ApplicationEditorProps = {
+  spec: ApplicationSpec;
+  initial: LocalDraft;
+  user: User | undefined;
+  licences: readonly ELicence[];
+};
+
+const SYNC_TEXT: Record<SyncState, string> = {
+  idle: '填写内容会自动保存',
+  saving: '正在保存草稿…',
+  saved: '草稿已保存',
+  offline: '网络不畅，草稿已保存在本机，联网后自动同步',
+};
+
+function errorMap(fields: { field: string; message: string }[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const f of fields) map[f.field] ??= f.message;
+  return map;
+}
+
+/** The application form: applicant, materials, delivery; saved as the user goes, submitted once. */
+export function ApplicationEditor({ spec, initial, user, licences }: ApplicationEditorProps) {
+  const queryClient = useQueryClient();
+  const { draft, update, sync, flush, current } = useDraft(initial, true);
+  const uploads = useFileUploads(update);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  /** The material whose 告知承诺 is being signed on the commitment page. */
+  const awaitingCommitment = useRef<string>();
+  const caseId = draft.caseId;
+
+  useEffect(() => {
+    uploads.resumeInterrupted(initial);
+    // A sole applicant type needs no choosing.
+    if (!initial.form.applicantType && spec.applicantTypes.length === 1) {
+      update((d) => ({ ...d, form: { ...d.form, applicantType: spec.applicantTypes[0] } }));
+    }
+    // Once, for the draft this editor was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const commitments = useQuery({
+    queryKey: queryKeys.myCommitments,
+    queryFn: ({ signal }) => api.myCommitments(signal),
+    enabled: spec.materials.some((m) => m.commitmentAllowed),
+  });
+
+  // Back from the commitment page: a commitment signed for this case and material answers it.
+  useDidShow(() => {
+    if (!awaitingCommitment.current) return;
+    void commitments.refetch().then((result) => {
+      const materialId = awaitingCommitment.current;
+      const material = spec.materials.find((m) => m.id === materialId);
+      const signed = result.data?.commitments.find(
+        (c) =>
+          c.record.caseId === caseId &&
+          c.record.materialName === material?.name &&
+          (c.status === 'signed' || c.status === 'verified'),
+      );
+      if (!material || !signed) return;
+      awaitingCommitment.current = undefined;
+      update((d) => ({
+        ...d,
+        answers: { ...d.answers, [material.id]: { way: 'commitment', commitmentId: signed.record.id } },
+      }));
+    });
+  });
+
+  const validate = (state: LocalDraft): Record<string, string> =>
+    errorMap([
+      ...checkApplicationForm(state.form, spec),
+      ...checkMaterialAnswers(spec.materials, toMaterialAnswers(state.answers)),
+    ]);
+
+  useEffect(() => {
+    if (attempted) setErrors(validate(draft));
+    // Live re-checking starts after the first attempt, so a fresh form is not all red.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft, attempted]);
+
+  const changeForm = (patch: Partial<ApplicationForm>) => update((d) => ({ ...d, form: { ...d.form, ...patch } }));
+
+  const pick = async (materialId: string, source: MaterialSource) => {
+    const material = spec.materials.find((m) => m.id === materialId);
+    if (!material) return;
+    const answer = current().answers[materialId];
+    const room = material.maxFiles - (answer?.way === 'files' ? answer.files.length : 0);
+    try {
+      const picked = await pickMaterialFiles({ source, count: Math.max(1, room) });
+      const accepted = [];
+      for (const file of picked.slice(0, room)) {
+        const refusal = await checkMaterialFile(file, material);
+        if (refusal) void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+        else accepted.push(file);
+      }
+      if (accepted.length > 0) await uploads.add(materialId, accepted);
+    } catch (error) {
+      void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
+    }
+  };
+
+  const commit = (materialId: string) => {
+    const material = spec.materials.find((m) => m.id === materialId);
+    const itemCode = material?.itemCodes[0] ?? spec.target.code;
+    awaitingCommitment.current = materialId;
+    flush();
+    navigate(routes.commitmentNotice(itemCode, materialId, caseId));
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    setAttempted(true);
+    const state = current();
+    const found = validate(state);
+    setErrors(found);
+    const unfinished = unfinishedFiles(state.answers);
+    if (Object.keys(found).length > 0) {
+      setNotice(`还有 ${Object.keys(found).length} 处需要填写或更正，请查看标红的内容`);
+      return;
+    }
+    if (unfinished.length > 0) {
+      setNotice(`还有 ${unfinished.length} 个文件没有上传完成，请等待或点“重试”`);
+      return;
+    }
+    if (user?.realName.verified !== true) {
+      setNotice('提交前需完成实名认证');
+      navigate(routes.realName);
+      return;
+    }
+    // In the tap itself, before any await: the platforms only show the request from a user gesture.
+    const notifications = requestCaseNotifications();
+    const key = state.submitKey ?? newIdempotencyKey();
+    if (!state.submitKey) update((d) => ({ ...d, submitKey: key }));
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const submitted = await api.submitApplication(
+        caseId,
+        { form: state.form, materials: toMaterialAnswers(state.answers) },
+        key,
+      );
+      forgetLocalDraft(caseId);
+      void notifications;
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+      queryClient.setQueryData(queryKeys.case(caseId), submitted);
+      void Taro.showToast({ title: '已提交预审', icon: 'success' });
+      void Taro.redirectTo({ url: routes.caseDetail(caseId) });
+    } catch (error) {
+      const definite = isApiError(error) && error.status >= 400 && error.status < 500;
+      // A refusal is final for this key (the body will change); an unknown outcome keeps it for the retry.
+      if (definite) update((d) => ({ ...d, submitKey: undefined }));
+      if (isApiError(error) && error.fields.length > 0) setErrors(errorMap(error.fields));
+      if (isApiError(error) && error.code === 'CONFLICT') {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+      }
+      setNotice(
+        definite
+          ? describeError(error)
+          : `${describeError(error)}。提交结果未确认，请再点一次“提交预审”，不会重复提交。`,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const answeredCount = useMemo(
+    () => spec.materials.filter((m) => answerProvided(toMaterialAnswers(draft.answers).find((a) => a.materialId === m.id)))
+      .length,
+    [draft.answers, spec.materials],
+  );
+
+  return (
+    <>
+      <View className='section'>
+        <View className='section__title' role='heading' aria-level={1}>
+          {spec.title}
+        </View>
+        <Text className='muted'>
+          {spec.departmentName} · 网上申报预审
+          {spec.target.kind === 'theme' ? ' · 一件事一次办' : ''}
+        </Text>
+        <Text className={sync === 'offline' ? 'sync sync--offline' : 'sync'} aria-live='polite'>
+          {SYNC_TEXT[sync]}
+        </Text>
+      </View>
+
+      <ApplicantSection
+        form={draft.form}
+        applicantTypes={spec.applicantTypes}
+        user={user}
+        errors={errors}
+        onChange={changeForm}
+        onVerify={() => {
+          flush();
+          navigate(routes.realName);
+        }}
+      />
+
+      <View className='section section--flat'>
+        <Text className='section__title'>
+          申请材料（已提供 {answeredCount}/{spec.materials.length}）
+        </Text>
+      </View>
+      {spec.materials.map((material, index) => (
+        <MaterialCard
+          key={material.id}
+          index={index}
+          material={material}
+          answer={draft.answers[material.id]}
+          progress={uploads.progress}
+          licences={licences}
+          error={errors[`materials.${material.id}`]}
+          onPick={(source) => void pick(material.id, source)}
+          onRetry={(entry) => void uploads.retry(material.id, entry)}
+          onRemove={(entry) => uploads.remove(material.id, entry)}
+          onUseLicence={(licence) =>
+            update((d) => ({
+              ...d,
+              answers: {
+                ...d.answers,
+                [material.id]: { way: 'e_licence', licenceId: licence.id, licenceName: licence.name },
+              },
+            }))
+          }
+          onCommit={() => commit(material.id)}
+          onClearAnswer={() =>
+            update((d) => {
+              const answers = { ...d.answers };
+              delete answers[material.id];
+              return { ...d, answers };
+            })
+          }
+        />
+      ))}
+
+      <DeliverySection
+        delivery={draft.form.delivery}
+        postAvailable={spec.postAvailable}
+        errors={errors}
+        onChange={(delivery) => changeForm({ delivery })}
+      />
+
+      <View className='section'>
+        {notice ? (
+          <View className='field__error' role='alert'>
+            {notice}
+          </View>
+        ) : null}
+        <Button type='primary' block className='tap-target' loading={busy} onClick={() => void submit()}>
+          提交预审
+        </Button>
+        <Text className='field__hint'>提交后由窗口工作人员预审，结果可在“我的办件”查看。</Text>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
+import { useEffect, useState } from 'react';
+import type { ApplicationSpec, CaseDetail } from '@contract/prereview';
+import { api } from '@/core/api';
+import { describeError, isApiError } from '@/core/http/api-error';
+import { checkMaterialFile } from '@/core/material-upload';
+import { pickMaterialFiles } from '@/core/pick-files';
+import { queryKeys } from '@/core/query-keys';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { forgetLocalDraft, readLocalDraft, toMaterialAnswers, unfinishedFiles } from '../local-draft';
+import { MaterialCard, type MaterialSource } from '../material-card';
+import { useDraft } from '../use-draft';
+import { useFileUploads } from '../use-file-uploads';
+
+export type CorrectionFormProps = { detail: CaseDetail; spec: ApplicationSpec };
+
+/**
+ * The correction kept on the phone under its own key: a leftover of the original draft must never
+ * be mistaken for the replacement files.
+ */
+const correctionKey = (caseId: string) => `${caseId}#correction`;
+
+/** 需补正: replace only the returned materials, then resubmit (once, with an idempotency key). */
+export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
+  const queryClient = useQueryClient();
+  const key = correctionKey(detail.id);
+  const { draft, update, current } = useDraft(
+    readLocalDraft(key) ?? { caseId: key, form: {}, answers: {}, savedAt: 0 },
+    false,
+  );
+  const uploads = useFileUploads(update);
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const returned = detail.materials.filter((m) => m.review === 'returned');
+
+  useEffect(() => {
+    uploads.resumeInterrupted(current());
+    // Once, for what was interrupted before this page opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const pick = async (materialId: string, source: MaterialSource) => {
+    const material = spec.materials.find((m) => m.id === materialId);
+    if (!material) return;
+    try {
+      const answer = current().answers[materialId];
+      const room = material.maxFiles - (answer?.way === 'files' ? answer.files.length : 0);
+      const picked = await pickMaterialFiles({ source, count: Math.max(1, room) });
+      const accepted = [];
+      for (const file of picked.slice(0, room)) {
+        const refusal = await checkMaterialFile(file, material);
+        if (refusal) void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+        else accepted.push(file);
+      }
+      if (accepted.length > 0) await uploads.add(materialId, accepted);
+    } catch (error) {
+      void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
+    }
+  };
+
+  const resubmit = async () => {
+    if (busy) return;
+    const state = current();
+    const answers = toMaterialAnswers(state.answers);
+    const missing = returned.filter((m) => !answers.some((a) => a.materialId === m.materialId));
+    if (missing.length > 0) return setNotice(`请重新提供：${missing.map((m) => `“${m.name}”`).join('、')}`);
+    if (unfinishedFiles(state.answers).length > 0) return setNotice('还有文件没有上传完成，请等待或点“重试”');
+    const idempotencyKey = state.submitKey ?? newIdempotencyKey();
+    if (!state.submitKey) update((d) => ({ ...d, submitKey: idempotencyKey }));
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const updated = await api.resubmit(detail.id, { materials: answers }, idempotencyKey);
+      forgetLocalDraft(key);
+      queryClient.setQueryData(queryKeys.case(detail.id), updated);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
+      void Taro.showToast({ title: '已重新提交', icon: 'success' });
+    } catch (error) {
+      const definite = isApiError(error) && error.status >= 400 && error.status < 500;
+      if (definite) update((d) => ({ ...d, submitKey: undefined }));
+      setNotice(definite ? describeError(error) : `${describeError(error)}。结果未确认，请再点一次，不会重复提交。`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <View className='section section--flat'>
+        <Text className='section__title'>需补正的材料（{returned.length}项）</Text>
+        <Text className='field__hint'>只需重新提供下列材料，其余材料已通过，无需再交。</Text>
+      </View>
+      {returned.map((m, index) => {
+        const material = spec.materials.find((s) => s.id === m.materialId);
+        if (!material) return null;
+        return (
+          <MaterialCard
+            key={m.materialId}
+            index={index}
+            material={{ ...material, eLicenceAccepted: false, commitmentAllowed: false }}
+            answer={draft.answers[m.materialId]}
+            progress={uploads.progress}
+            licences={[]}
+            returnedComment={m.reviewComment ?? '请按审查要点重新提供'}
+            onPick={(source) => void pick(m.materialId, source)}
+            onRetry={(entry) => void uploads.retry(m.materialId, entry)}
+            onRemove={(entry) => uploads.remove(m.materialId, entry)}
+            onUseLicence={() => undefined}
+            onCommit={() => undefined}
+            onClearAnswer={() => undefined}
+          />
+        );
+      })}
+      <View className='section'>
+        {notice ? (
+          <View className='field__error' role='alert'>
+            {notice}
+          </View>
+        ) : null}
+        <Button type='primary' block className='tap-target' loading={busy} onClick={() => void resubmit()}>
+          重新提交预审
+        </Button>
+      </View>
+    </>
+  );
+}

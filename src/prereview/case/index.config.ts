@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办件详情',
+  enablePullDownRefresh: false,
+});

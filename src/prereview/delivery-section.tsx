@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components';
+import type { Delivery } from '@contract/prereview';
+import { TextField } from '@/ui/text-field';
+
+export type DeliverySectionProps = {
+  delivery: Delivery | undefined;
+  postAvailable: boolean;
+  errors: Record<string, string>;
+  onChange: (delivery: Delivery) => void;
+};
+
+/** 结果领取方式: 窗口自取, or 邮寄 with the address (kept while switching back and forth). */
+export function DeliverySection({ delivery, postAvailable, errors, onChange }: DeliverySectionProps) {
+  const post = delivery?.method === 'post' ? delivery : undefined;
+  const choose = (method: Delivery['method']) =>
+    onChange(method === 'pickup' ? { method } : { method, recipient: '', mobile: '', address: '', ...post });
+  return (
+    <View className='section'>
+      <Text className='section__title'>结果领取方式</Text>
+      <View className='choices' role='radiogroup' aria-label='结果领取方式'>
+        {(
+          [
+            ['pickup', '窗口自取'],
+            ['post', postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'],
+          ] as const
+        ).map(([method, label]) => (
+          <View
+            key={method}
+            className={method === 'post' && !postAvailable ? 'choice choice--off tap-target' : 'choice tap-target'}
+            role='radio'
+            aria-checked={delivery?.method === method}
+            aria-disabled={method === 'post' && !postAvailable}
+            onClick={() => (method === 'post' && !postAvailable ? undefined : choose(method))}
+          >
+            <Text className={delivery?.method === method ? 'choice__box choice__box--on' : 'choice__box'}>
+              {delivery?.method === method ? '●' : ''}
+            </Text>
+            <Text>{label}</Text>
+          </View>
+        ))}
+      </View>
+      {errors['form.delivery'] ? (
+        <View className='field__error' role='alert'>
+          {errors['form.delivery']}
+        </View>
+      ) : null}
+      {post ? (
+        <>
+          <TextField
+            label='收件人'
+            value={post.recipient}
+            maxLength={30}
+            error={errors['form.delivery.recipient']}
+            onChange={(recipient) => onChange({ ...post, recipient })}
+          />
+          <TextField
+            label='收件人电话'
+            type='number'
+            value={post.mobile}
+            maxLength={11}
+            error={errors['form.delivery.mobile']}
+            onChange={(mobile) => onChange({ ...post, mobile })}
+          />
+          <TextField
+            label='邮寄地址'
+            value={post.address}
+            maxLength={200}
+            error={errors['form.delivery.address']}
+            onChange={(address) => onChange({ ...post, address })}
+          />
+        </>
+      ) : null}
+    </View>
+  );
+}
