@@ -6,8 +6,10 @@ import type { SmsService } from './auth/sms-service';
 import type { TokenService } from './auth/token-service';
 import type { PlatformIdentity } from './auth/platform-identity';
 import type { CaseService } from './cases/case-service';
+import type { PrereviewServices } from './cases/prereview-services';
 import type { RatingService } from './ratings/rating-service';
 import type { UploadService } from './uploads/upload-service';
+import type { UploadSessionService } from './uploads/upload-session-service';
 import type { NoticeService } from './commitments/notice-service';
 import type { CommitmentService } from './commitments/commitment-service';
 
@@ -22,7 +24,7 @@ export interface IpLimits {
 export const DEFAULT_IP_LIMITS: IpLimits = { smsPerHour: 30, authPerMinute: 30 };
 
 /** What route handlers use: created once per gateway, shared by every request. */
-export interface GatewayContext {
+export interface GatewayContext extends PrereviewServices {
   now: () => Date;
   catalogue: CatalogueStore;
   search: SearchService;
@@ -35,6 +37,8 @@ export interface GatewayContext {
   cases: CaseService;
   ratings: RatingService;
   uploads: UploadService;
+  /** Chunked, resumable uploads of large material files. */
+  uploadSessions: UploadSessionService;
   notices: NoticeService;
   commitments: CommitmentService;
   /** GATEWAY_ADMIN_TOKEN; officer routes answer 403 while it is unset. */

@@ -34,12 +34,17 @@ import { searchRoutes } from './routes/search-routes';
 import { authRoutes } from './routes/auth-routes';
 import { meRoutes } from './routes/me-routes';
 import { caseRoutes } from './routes/case-routes';
+import { prereviewRoutes } from './routes/prereview-routes';
+import { adminCaseRoutes } from './routes/admin-case-routes';
+import { prereviewServices } from './cases/prereview-services';
 import { personalRatingRoutes, publicRatingRoutes } from './routes/rating-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { caseAndRatingServices } from './ratings/services';
 import { commitmentServices } from './commitments/services';
 import { CommitmentKey } from './commitments/signing-key';
 import { uploadRoutes } from './routes/upload-routes';
+import { uploadSessionRoutes } from './routes/upload-session-routes';
+import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
 import { registerStaticSite } from './web/static-site';
 import { API_PREFIX } from '../../types/contract';
@@ -147,6 +152,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
     ...caseAndRatingServices(db, { now, rectificationDays: options.rectificationDays, users, catalogue }),
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
+    ...prereviewServices(db, { now, users, catalogue }),
+    uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
   };
@@ -174,12 +181,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(authRoutes(ctx));
       await api.register(meRoutes(ctx));
       await api.register(caseRoutes(ctx));
+      await api.register(prereviewRoutes(ctx));
       await api.register(publicRatingRoutes(ctx));
       await api.register(personalRatingRoutes(ctx));
       await api.register(uploadRoutes(ctx));
+      await api.register(uploadSessionRoutes(ctx));
       await api.register(publicCommitmentRoutes(ctx));
       await api.register(personalCommitmentRoutes(ctx));
       await api.register(adminRoutes(ctx));
+      await api.register(adminCaseRoutes(ctx));
       openApiRoute(api);
     },
     { prefix: API_PREFIX },

@@ -21,9 +21,9 @@ export type SubscribeOutcome = 'accepted' | 'declined' | 'unavailable';
 export function requestCaseNotifications(): Promise<SubscribeOutcome> {
   if (env.platform === 'h5' || templateIds.length === 0) return Promise.resolve('unavailable');
   // WeChat names the templates tmplIds, Alipay entityIds; Taro's one Option type wants both.
-  const option = (
-    env.platform === 'alipay' ? { entityIds: templateIds } : { tmplIds: templateIds }
-  ) as unknown as Taro.requestSubscribeMessage.Option;
+  const option = (env.platform === 'alipay'
+    ? { entityIds: templateIds }
+    : { tmplIds: templateIds }) as unknown as Taro.requestSubscribeMessage.Option;
   return Taro.requestSubscribeMessage(option)
     .then((result) => {
       const answers = result as unknown as Record<string, unknown>;

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro';
 import { readStored, writeStored } from './storage';
-import type { LocalFile } from './upload';
+import { blobToArrayBuffer, type LocalFile } from './upload';
 
 /**
  * Keeps a picked file reachable after the app is killed, so a half-done upload resumes instead of
  * asking the user to find the file again. The platforms' own handles do not survive: a mini-program
  * temp path may be cleaned once the app is gone, and an H5 `File` dies with the page.
  *
- * - Mini-programs: the file is saved under `USER_DATA_PATH/hsz-pending/` (the platform's per-app
+ * - Mini-programs: the file is copied under `USER_DATA_PATH/hsz-pending/` (the platform's per-app
  *   storage, 200 MB on WeChat) and its path recorded in local storage.
  * - H5: the Blob is stored in IndexedDB; where IndexedDB is missing or refuses (private mode, old
  *   WebViews) the file is kept in memory only, which covers a dropped connection but not a reload.
@@ -79,11 +79,14 @@ async function keepOnMini(file: LocalFile & { kind: 'path' }): Promise<KeptFile>
   const key = newKey();
   const dir = pendingDir();
   await ensureDir(dir);
+  const target = `${dir}/${key}${extensionOf(file.name)}`;
+  // A copy, not saveFile: saveFile moves the temp file, and the caller may still be uploading from
+  // (or previewing) the picked path.
   const savedPath = await new Promise<string | undefined>((resolve) => {
-    Taro.getFileSystemManager().saveFile({
-      tempFilePath: file.path,
-      filePath: `${dir}/${key}${extensionOf(file.name)}`,
-      success: (res) => resolve(res.savedFilePath),
+    Taro.getFileSystemManager().copyFile({
+      srcPath: file.path,
+      destPath: target,
+      success: () => resolve(target),
       // Storage full or the path refused: the upload can still go from the temp path.
       fail: () => resolve(undefined),
     });
@@ -174,7 +177,7 @@ async function putBlob(key: string, file: LocalFile & { kind: 'blob' }): Promise
     return true;
   } catch {
     try {
-      const bytes = await file.blob.arrayBuffer();
+      const bytes = await blobToArrayBuffer(file.blob);
       await run('readwrite', (store) => store.put({ ...base, bytes } satisfies StoredBlob, key));
       return true;
     } catch {
@@ -212,8 +215,8 @@ async function keysOnH5(): Promise<string[]> {
 // --- API ---
 
 /**
- * Makes the file survive an app restart and returns the handle to use from now on (on
- * mini-programs the temp file is moved, so the returned `file` replaces the picked one).
+ * Makes the file survive an app restart. The picked file stays usable; the returned `file` is the
+ * kept copy (what `restoreFile(key)` gives back later).
  */
 export async function keepFile(file: LocalFile): Promise<KeptFile> {
   if (process.env.TARO_ENV === 'h5') {
@@ -251,7 +254,6 @@ export async function forgetFile(key: string): Promise<void> {
  */
 export async function forgetFilesExcept(inUse: readonly string[]): Promise<void> {
   const keep = new Set(inUse);
-  const keys =
-    process.env.TARO_ENV === 'h5' ? await keysOnH5() : Object.keys(miniIndex());
+  const keys = process.env.TARO_ENV === 'h5' ? await keysOnH5() : Object.keys(miniIndex());
   for (const key of [...keys, ...memory.keys()]) if (!keep.has(key)) await forgetFile(key);
 }

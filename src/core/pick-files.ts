@@ -31,10 +31,6 @@ function mimeFromName(name: string): MaterialFileType | undefined {
   return undefined;
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() || path;
-}
-
 /** A camera photo has a temp name like `tmp_ab12.jpg`: give it one a person can read. */
 function photoName(path: string, index: number): string {
   const ext = mimeFromName(path) === 'image/png' ? 'png' : 'jpg';
@@ -95,7 +91,12 @@ async function pickOnWeapp(source: PickSource, count: number): Promise<PickedFil
   });
   return res.tempFiles.map((f, index) => {
     const name = photoName(f.tempFilePath, index);
-    return { file: { kind: 'path', path: f.tempFilePath, name }, name, size: f.size, mime: mimeFromName(f.tempFilePath) };
+    return {
+      file: { kind: 'path', path: f.tempFilePath, name },
+      name,
+      size: f.size,
+      mime: mimeFromName(f.tempFilePath),
+    };
   });
 }
 

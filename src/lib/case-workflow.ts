@@ -37,7 +37,14 @@ const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
 };
 
 /** Officers' actions, in the order a case normally meets them. */
-export const OFFICER_ACTIONS: readonly PrereviewAction[] = ['approve', 'return', 'reject', 'accept', 'complete', 'post'];
+export const OFFICER_ACTIONS: readonly PrereviewAction[] = [
+  'approve',
+  'return',
+  'reject',
+  'accept',
+  'complete',
+  'post',
+];
 
 /** Each action as a verb phrase ("不能办结", "不能撤回"). */
 export const CASE_ACTION_NAMES: Readonly<Record<CaseAction, string>> = {

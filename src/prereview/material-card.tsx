@@ -61,7 +61,12 @@ function FileRow({
             重试
           </View>
         ) : null}
-        <View className='link link--danger tap-target' role='button' aria-label={`删除 ${entry.name}`} onClick={onRemove}>
+        <View
+          className='link link--danger tap-target'
+          role='button'
+          aria-label={`删除 ${entry.name}`}
+          onClick={onRemove}
+        >
           删除
         </View>
       </View>
@@ -89,6 +94,8 @@ export function MaterialCard({
   onClearAnswer,
 }: MaterialCardProps) {
   const files = answer?.way === 'files' ? answer.files : [];
+  // A licence stands for the material that names it (居民身份证 for 法定代表人居民身份证, not for 户口簿).
+  const usableLicences = licences.filter((licence) => material.name.includes(licence.name));
   const full = files.length >= material.maxFiles;
   const takesImages = material.accept.some((t) => t !== 'application/pdf');
   // Alipay has no chat-file picker: PDFs are offered where a platform can pick them.
@@ -161,9 +168,14 @@ export function MaterialCard({
                   {env.platform === 'weapp' ? '从聊天记录选 PDF' : '选择 PDF 文件'}
                 </View>
               ) : null}
-              {material.eLicenceAccepted && licences.length > 0 && files.length === 0
-                ? licences.map((licence) => (
-                    <View key={licence.id} className='way tap-target' role='button' onClick={() => onUseLicence(licence)}>
+              {material.eLicenceAccepted && files.length === 0
+                ? usableLicences.map((licence) => (
+                    <View
+                      key={licence.id}
+                      className='way tap-target'
+                      role='button'
+                      onClick={() => onUseLicence(licence)}
+                    >
                       用电子证照：{licence.name}
                     </View>
                   ))

@@ -60,7 +60,13 @@ export function useFileUploads(updateDraft: UpdateDraft) {
           const key = newEntryKey();
           picked.current.set(key, file);
           const kept = await keepFile(file.file).catch(() => undefined);
-          const entry: FileEntry = { key, name: file.name, size: file.size, status: 'uploading', pendingKey: kept?.key };
+          const entry: FileEntry = {
+            key,
+            name: file.name,
+            size: file.size,
+            status: 'uploading',
+            pendingKey: kept?.key,
+          };
           return { entry, file };
         }),
       );

@@ -2,12 +2,21 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { Rating } from '../../types/contract';
+import { CaseDetail, ELicenceList, Rating } from '../../types/contract';
 import { runAdmin } from '../../gateway/src/cli/admin-commands';
 import { openDatabase } from '../../gateway/src/db/open-database';
 import { REPO_ROOT } from '../../gateway/src/paths';
 import { expectOk, tempDir, type TestGateway } from './support/harness';
 import { caseRating, moveClockTo, person, rateOk, startRatingGateway, type Person } from './support/ratings';
+import {
+  FOOD_LICENCE,
+  caseOf,
+  creditCode,
+  files,
+  resubmit,
+  submittedFoodCase,
+  uploadMaterial,
+} from './support/prereview';
 
 let gw: TestGateway;
 let db: Database;
@@ -96,11 +105,139 @@ describe('gateway:admin', () => {
       ['advance', 'x'],
       ['create-case', '--item'],
       ['create-case', '--status', 'nope'],
+      ['case'],
+      ['approve'],
+      ['return', 'some-case'],
+      ['return', 'some-case', '--material', 'no-equals-sign'],
+      ['reject', 'some-case'],
+      ['post', 'some-case'],
+      ['issue-licence', '--name', '营业执照'],
     ]) {
       const res = await cli(...argv);
       expect({ argv, code: res.code }).toEqual({ argv, code: 2 });
       expect(res.err).toContain('npm run gateway:admin');
     }
+  });
+
+  it('pre-review: queue, case, return per material, approve, accept, complete, post, reject — the API’s rules', async () => {
+    const applicant = await person(gw, '13800000062', true, '孙小美');
+    // The fixture catalogue has no postable item: the food licence gets the 邮寄 channel.
+    db.prepare(`UPDATE items SET channels = '["window","post"]' WHERE code = ?`).run(FOOD_LICENCE);
+    const delivery = {
+      method: 'post',
+      recipient: '孙小美',
+      mobile: '13800000062',
+      address: '武汉市洪山区珞喻路 9 号',
+    } as const;
+    const { detail, ids } = await submittedFoodCase(gw, applicant, { delivery });
+
+    const queue = await cli('queue');
+    expect(queue.code).toBe(0);
+    expect(queue.out).toContain(
+      `${detail.id}  提交 ${detail.submittedAt}  食品经营许可（新办） · 测试市场监督管理局  申请人 武汉某某餐饮有限公司  材料 3 项`,
+    );
+    expect(await cli('complete', detail.id)).toMatchObject({ code: 1, err: '未完成：办件当前为「待预审」，不能办结' });
+    const unknown = await cli('return', detail.id, '--material', 'm-000000000000=不存在');
+    expect(unknown).toMatchObject({
+      code: 1,
+      err: '未完成：materials.m-000000000000: 办件中没有这项材料（m-000000000000）',
+    });
+
+    const returned = await cli(
+      'return',
+      detail.id,
+      '--material',
+      `${ids['营业执照']}=照片模糊，请重拍`,
+      '--material',
+      `${ids['经营场所使用证明']}=缺少签字页`,
+      '--officer',
+      '钱科员',
+    );
+    expect(returned.code).toBe(0);
+    expect(returned.out).toContain(`已处理：办件 ${detail.id} 现为「需补正」`);
+    const shown = await cli('case', detail.id);
+    expect(shown.out).toContain('[需补正] 营业执照');
+    expect(shown.out).toContain('意见：照片模糊，请重拍');
+    expect(shown.out).toContain('[已通过] 法定代表人居民身份证');
+    expect(shown.out).toContain(
+      '待预审 → 需补正  经办人 钱科员  需补正：「营业执照」照片模糊，请重拍；「经营场所使用证明」缺少签字页',
+    );
+    expect(shown.out).toContain('送达：邮寄 孙小美 武汉市洪山区珞喻路 9 号');
+
+    // The applicant sees the comments and corrects both.
+    expect((await caseOf(gw, applicant, detail.id)).materials.map((m) => m.review)).toEqual([
+      'returned',
+      'accepted',
+      'returned',
+    ]);
+    const fixes = [await uploadMaterial(gw, applicant), await uploadMaterial(gw, applicant, 'pdf')];
+    expectOk(
+      await resubmit(gw, applicant, detail.id, {
+        materials: [files(ids['营业执照'], fixes[0].id), files(ids['经营场所使用证明'], fixes[1].id)],
+      }),
+      CaseDetail,
+    );
+
+    for (const command of ['approve', 'accept', 'complete']) {
+      expect({ command, code: (await cli(command, detail.id, '--officer', '钱科员')).code }).toEqual({
+        command,
+        code: 0,
+      });
+    }
+    expect((await cli('post', detail.id, '--tracking', '12')).code).toBe(1);
+    const posted = await cli('post', detail.id, '--tracking', 'EMS1234567890', '--officer', '钱科员');
+    expect(posted.out).toContain('现为「已寄出」');
+    const final = await caseOf(gw, applicant, detail.id);
+    expect(final.timeline.map((e) => `${e.to} ${e.actor}`)).toEqual([
+      'draft 申请人',
+      'pending_review 申请人',
+      'needs_correction 经办人 钱科员',
+      'pending_review 申请人',
+      'prereview_passed 经办人 钱科员',
+      'accepted 经办人 钱科员',
+      'completed 经办人 钱科员',
+      'posted 经办人 钱科员',
+    ]);
+    expect(final.statusNote).toBe('EMS1234567890');
+
+    const other = await submittedFoodCase(gw, applicant);
+    expect((await cli('reject', other.detail.id, '--reason', ' ')).code).toBe(1);
+    expect((await cli('reject', other.detail.id, '--reason', '经营场所不符合要求')).code).toBe(0);
+    expect(await caseOf(gw, applicant, other.detail.id)).toMatchObject({
+      status: 'rejected',
+      statusNote: '经营场所不符合要求',
+    });
+    expect((await cli('queue')).out).not.toContain(other.detail.id);
+  });
+
+  it('issue-licence puts an e-licence into the user’s wallet', async () => {
+    const holder = await person(gw, '13800000063', true, '周老板');
+    const code = creditCode('91420111MA4K9999');
+    const issued = await cli(
+      'issue-licence',
+      '--mobile',
+      holder.mobile,
+      '--name',
+      '营业执照',
+      '--holder',
+      '武汉周记餐饮有限公司',
+      '--number',
+      code,
+      '--issuer',
+      '洪山区市场监督管理局',
+    );
+    expect(issued.code).toBe(0);
+    const wallet = expectOk(await gw.request('/api/me/licences', { token: holder.token }), ELicenceList).licences;
+    expect(wallet.map((l) => [l.name, l.holderMasked, l.issuer])).toEqual([
+      ['居民身份证', '周**', '公安机关'],
+      ['营业执照', '武汉周记餐饮有限公司', '洪山区市场监督管理局'],
+    ]);
+    expect(wallet[1].numberMasked).toBe(`${code.slice(0, 4)}**********${code.slice(-4)}`);
+    const args = ['--name', '营业执照', '--holder', '某公司名称', '--issuer', '某局'];
+    expect(
+      (await cli('issue-licence', '--mobile', holder.mobile, '--number', '91420111MA4K99990X', ...args)).code,
+    ).toBe(1);
+    expect((await cli('issue-licence', '--mobile', '13999999999', '--number', code, ...args)).code).toBe(1);
   });
 
   it('the npm script runs on GATEWAY_DATA_DIR, seeding a fresh one first', () => {

@@ -26,8 +26,17 @@ const ROUTES = [
   'GET /me/favourites/:code',
   'PUT /me/favourites/:code',
   'DELETE /me/favourites/:code',
+  'GET /prereview/items/:code',
+  'GET /prereview/themes/:code',
+  'GET /me/licences',
   'GET /me/cases',
+  'POST /me/cases',
   'GET /me/cases/:id',
+  'PUT /me/cases/:id/draft',
+  'DELETE /me/cases/:id/draft',
+  'POST /me/cases/:id/submit',
+  'POST /me/cases/:id/resubmit',
+  'POST /me/cases/:id/withdraw',
   'GET /ratings/reasons',
   'GET /ratings/stats',
   'GET /windows/:code',
@@ -38,6 +47,10 @@ const ROUTES = [
   'POST /me/ratings/:id/feedback',
   'POST /uploads',
   'GET /uploads/:id',
+  'POST /uploads/sessions',
+  'GET /uploads/sessions/:id',
+  'PUT /uploads/sessions/:id/chunks/:index',
+  'POST /uploads/sessions/:id/complete',
   'GET /items/:code/notices',
   'GET /notices/:id',
   'GET /notices/:id/versions/:version',
@@ -51,6 +64,9 @@ const ROUTES = [
   'POST /admin/commitments/:id/verdict',
   'POST /admin/users/:id/credit',
   'POST /admin/cases',
+  'GET /admin/prereview/queue',
+  'GET /admin/cases/:id',
+  'POST /admin/cases/:id/actions',
   'GET /admin/tickets',
   'POST /admin/tickets/:id/advance',
   'POST /admin/ratings/:id/appeal',
@@ -59,7 +75,16 @@ const ROUTES = [
 type Missing = Exclude<keyof ApiRoutes, (typeof ROUTES)[number]>;
 
 /** Personal routes outside /me (bearer token). */
-const PERSONAL = new Set<string>(['POST /ratings', 'POST /ratings/visits', 'POST /uploads', 'POST /commitments']);
+const PERSONAL = new Set<string>([
+  'POST /ratings',
+  'POST /ratings/visits',
+  'POST /uploads',
+  'POST /uploads/sessions',
+  'GET /uploads/sessions/:id',
+  'PUT /uploads/sessions/:id/chunks/:index',
+  'POST /uploads/sessions/:id/complete',
+  'POST /commitments',
+]);
 /** The owner with a bearer token, or an officer with the admin token. */
 const OWNER_OR_OFFICER = new Set<string>(['GET /uploads/:id']);
 const allListed: [Missing] extends [never] ? true : Missing = true;

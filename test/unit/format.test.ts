@@ -1,4 +1,11 @@
-import { formatChineseDate, formatTimeLimit, formatWeekday } from '../../src/lib/format';
+import {
+  formatChineseDateTime,
+  formatFileSize,
+  formatMaterialTerms,
+  formatChineseDate,
+  formatTimeLimit,
+  formatWeekday,
+} from '../../src/lib/format';
 
 describe('formatTimeLimit', () => {
   it('labels 0 as 即办 and others as working days', () => {
@@ -49,5 +56,27 @@ describe('formatWeekday', () => {
     // Sunday 23:30 UTC is Monday morning in China.
     expect(formatWeekday(new Date('2026-12-06T23:30:00Z'))).toBe('周一');
     expect(formatWeekday('bad')).toBe('');
+  });
+});
+
+describe('material and file formats', () => {
+  it('describes a material as 原件/复印件/电子 · 份数 · 必要性', () => {
+    expect(formatMaterialTerms({ form: 'copy', copies: 2, necessity: 'required' })).toBe('复印件 · 2份 · 必要');
+    expect(formatMaterialTerms({ form: 'electronic', copies: 0, necessity: 'conditional' })).toBe(
+      '电子 · 份数不限 · 视情况提供',
+    );
+  });
+
+  it('gives file sizes in B, KB and MB', () => {
+    expect(formatFileSize(512)).toBe('512 B');
+    expect(formatFileSize(1536)).toBe('1.5 KB');
+    expect(formatFileSize(20 * 1024 * 1024)).toBe('20.0 MB');
+    expect(formatFileSize(-1)).toBe('');
+  });
+
+  it('shows a date-time in China time whatever the instant’s zone', () => {
+    expect(formatChineseDateTime('2026-11-27T01:05:00Z')).toBe('2026年11月27日 09:05');
+    expect(formatChineseDateTime('2026-11-27T23:30:00+08:00')).toBe('2026年11月27日 23:30');
+    expect(formatChineseDateTime('not a date')).toBe('');
   });
 });

@@ -32,9 +32,11 @@ export function caseSummary(row: CaseRow, now: number): CaseSummary {
     itemName: row.item_name,
     departmentName: row.department_name,
     status: row.status,
-    submittedAt: iso(row.submitted_at),
+    createdAt: iso(row.created_at),
     ratingState: state,
   };
+  // A draft was never submitted: its submitted_at column only holds the creation time.
+  if (row.status !== 'draft') summary.submittedAt = iso(row.submitted_at);
   if (row.completed_at !== null) {
     summary.completedAt = iso(row.completed_at);
     summary.ratingDeadline = iso(ratingDeadline(row.completed_at));
@@ -43,19 +45,16 @@ export function caseSummary(row: CaseRow, now: number): CaseSummary {
   return summary;
 }
 
-/** 我的办件 and the officer's "create a case" (until online pre-review creates them). */
+/**
+ * 我的办件 (the list) and the officer's "create a case" (for cases from other channels, and tests);
+ * the case page and the pre-review workflow are PrereviewService's.
+ */
 export class CaseService {
   constructor(private readonly deps: CaseDeps) {}
 
   list(userId: string): CaseSummary[] {
     const now = this.deps.now().getTime();
     return this.deps.cases.listForUser(userId).map((row) => caseSummary(row, now));
-  }
-
-  get(userId: string, id: string): CaseSummary {
-    const row = this.deps.cases.getForUser(userId, id);
-    if (!row) throw notFound(CASE_NOT_FOUND);
-    return caseSummary(row, this.deps.now().getTime());
   }
 
   /** Admin: a case for an existing user (by id or login mobile) and an existing item. */
@@ -77,6 +76,7 @@ export class CaseService {
         status: input.status,
         actor: `officer:${officer}`,
         note: '管理端登记办件',
+        promisedDays: item.promisedDays,
       },
       this.deps.now().getTime(),
     );

@@ -17,6 +17,9 @@ import { commitmentServices, type CommitmentServices } from '../commitments/serv
 import { CommitmentKey } from '../commitments/signing-key';
 import { NoticeRevisionError, type NoticeRevision } from '../commitments/notice-service';
 import { UserStore } from '../store/user-store';
+import { prereviewServices } from '../cases/prereview-services';
+import { CASE_USAGE, runCaseCommand, type CaseCommandServices } from './case-commands';
+import { UsageError } from './usage-error';
 
 export interface AdminIo {
   out(line: string): void;
@@ -50,6 +53,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
   notice-revise NOTICE_ID [--consequence "…"] [--condition "…"] [--verification "…"]
                 [--cooperation "…"] [--legal-basis "…"] [--method "…"]
                                                   发布告知书新版本（--consequence 追加一条后果；旧版本不变）
+${CASE_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
 const STATUS_LABELS: Record<TicketStatus, string> = {
@@ -66,28 +70,32 @@ const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
   withdrawn: '已撤回',
 };
 
-class UsageError extends Error {}
-
-interface Services extends CaseAndRatingServices, CommitmentServices {
+interface Services extends CaseAndRatingServices, CommitmentServices, CaseCommandServices {
   users: UserStore;
 }
 
-/** `--name value` options and the remaining positional arguments. */
-function parseArgs(argv: string[]): { positional: string[]; options: Map<string, string> } {
+/**
+ * `--name value` options (the last value of each, and all values of each for repeatable ones
+ * like `--material`) and the remaining positional arguments.
+ */
+function parseArgs(argv: string[]): { positional: string[]; options: Map<string, string>; all: Map<string, string[]> } {
   const positional: string[] = [];
   const options = new Map<string, string>();
+  const all = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
       const value = argv[i + 1];
       if (value === undefined) throw new UsageError(`选项 ${arg} 缺少取值`);
-      options.set(arg.slice(2), value);
+      const name = arg.slice(2);
+      options.set(name, value);
+      all.set(name, [...(all.get(name) ?? []), value]);
       i += 1;
     } else {
       positional.push(arg);
     }
   }
-  return { positional, options };
+  return { positional, options, all };
 }
 
 function ticketLine(view: AdminTicketView): string {
@@ -123,7 +131,7 @@ const REVISION_OPTIONS: Record<string, keyof NoticeRevision> = {
 };
 
 function run(services: Services, argv: string[], options: AdminOptions): Promise<number | void> | number | void {
-  const { positional, options: flags } = parseArgs(argv);
+  const { positional, options: flags, all } = parseArgs(argv);
   const [command, ...args] = positional;
   const officer = cleanOfficerName(flags.get('officer'));
   const { io } = options;
@@ -237,6 +245,9 @@ function run(services: Services, argv: string[], options: AdminOptions): Promise
       return;
     }
     default:
+      if (command && runCaseCommand(command, services, { args, flags, all, officer, out: (line) => io.out(line) })) {
+        return;
+      }
       throw new UsageError(command ? `未知命令 ${command}` : '请指定命令');
   }
 }
@@ -255,6 +266,7 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
       rectificationDays: options.rectificationDays,
       users,
     }),
+    ...prereviewServices(options.db, { now: options.now, users }),
     // The CLI never creates a receipt key: it verifies with the one the gateway made.
     ...commitmentServices(options.db, { now: options.now, dataDir, key: CommitmentKey.loadPublic(dataDir), users }),
   };

@@ -6,8 +6,9 @@ import { runAdmin } from './admin-commands';
 
 /**
  * `npm run gateway:admin -- <command>`: officer tools (window QR codes, 差评 rectification,
- * appeals, test cases, 告知承诺 verdicts and tamper checks, credit flags, notice revisions) working
- * directly on GATEWAY_DATA_DIR. Safe while the gateway runs (WAL).
+ * appeals, test cases, 告知承诺 verdicts and tamper checks, credit flags, notice revisions, the
+ * 网上申报预审 queue and its actions, e-licences) working directly on GATEWAY_DATA_DIR. Safe while
+ * the gateway runs (WAL).
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();

@@ -413,18 +413,110 @@ export const migrations: Migration[] = [
   {
     version: 7,
     name: 'upload-sessions',
-    // Chunked, resumable uploads of large material files (owned by the upload-sessions work).
+    // 申报材料 files: the display name the user gave (shown only; the file stays under its random id),
+    // and chunked, resumable upload sessions for large files. A session's bytes are written at
+    // their offsets into <dataDir>/files/sessions/<id>.part; upload_chunks records each chunk the
+    // gateway acknowledged (with its hash, so a repeat is recognised). Times are epoch milliseconds.
     sql: `
-      SELECT 1;
+      ALTER TABLE uploads ADD COLUMN name TEXT;
+
+      CREATE TABLE upload_sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size > 0),
+        sha256 TEXT NOT NULL,
+        chunk_size INTEGER NOT NULL CHECK (chunk_size > 0),
+        chunk_count INTEGER NOT NULL CHECK (chunk_count > 0),
+        bytes_transferred INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('open', 'complete')),
+        file_id TEXT REFERENCES uploads(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX upload_sessions_user ON upload_sessions(user_id, status, expires_at);
+      CREATE INDEX upload_sessions_expires ON upload_sessions(expires_at);
+
+      CREATE TABLE upload_chunks (
+        session_id TEXT NOT NULL REFERENCES upload_sessions(id) ON DELETE CASCADE,
+        chunk_index INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (session_id, chunk_index)
+      );
     `,
   },
   {
     version: 8,
     name: 'prereview',
-    // 网上申报预审: drafts, submitted forms, material answers, per-material review, idempotency keys,
-    // e-licences (owned by the pre-review case work).
+    // 网上申报预审. A case now starts as a 草稿: the form is JSON (always read and written whole),
+    // each material's answer and its review state is a case_materials row. cases is extended, not
+    // rebuilt: ratings, commitments and case_events refer to it (and commitments cannot be
+    // rewritten). submitted_at stays NOT NULL: a draft holds its creation time there, and the status
+    // says whether it was ever submitted. A draft that a 告知承诺 refers to cannot be deleted (the
+    // commitment is append-only), so deleting it hides it instead (deleted_at).
     sql: `
-      SELECT 1;
+      ALTER TABLE cases ADD COLUMN target_kind TEXT CHECK (target_kind IN ('item', 'theme'));
+      ALTER TABLE cases ADD COLUMN target_code TEXT;
+      ALTER TABLE cases ADD COLUMN form_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE cases ADD COLUMN promised_days INTEGER;
+      -- The person applicant's identity as verified when submitting (the business applicant is in the form).
+      ALTER TABLE cases ADD COLUMN applicant_name TEXT;
+      ALTER TABLE cases ADD COLUMN applicant_id_number TEXT;
+      -- The rejection reason or the posting tracking number.
+      ALTER TABLE cases ADD COLUMN status_note TEXT;
+      ALTER TABLE cases ADD COLUMN deleted_at INTEGER;
+      CREATE INDEX cases_user_created ON cases(user_id, created_at DESC);
+      -- The officers' queue: oldest submission first.
+      CREATE INDEX cases_status_submitted ON cases(status, submitted_at);
+      -- Reopening the app finds the same draft: never two drafts of one user for one target.
+      CREATE UNIQUE INDEX cases_one_draft ON cases(user_id, target_kind, target_code)
+        WHERE status = 'draft' AND deleted_at IS NULL AND target_kind IS NOT NULL;
+
+      CREATE TABLE case_materials (
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        material_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        way TEXT NOT NULL CHECK (way IN ('files', 'e_licence', 'commitment')),
+        file_ids TEXT NOT NULL DEFAULT '[]',
+        licence_id TEXT,
+        commitment_id TEXT,
+        review TEXT NOT NULL DEFAULT 'pending' CHECK (review IN ('pending', 'returned', 'accepted')),
+        review_comment TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (case_id, material_id)
+      );
+
+      -- Submit / resubmit exactly once: a key is the user's, bound to the request it first came with
+      -- (hash of operation, case and body), and answers a repeat with the stored response.
+      CREATE TABLE idempotency_keys (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        operation TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        response TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, key)
+      );
+
+      -- 电子证照 issued by officers (营业执照 …); the 居民身份证 one is derived from the real-name record.
+      CREATE TABLE licences (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        holder TEXT NOT NULL,
+        number TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        valid_until TEXT,
+        issued_at INTEGER NOT NULL,
+        issued_by TEXT NOT NULL
+      );
+      CREATE INDEX licences_user ON licences(user_id, issued_at);
     `,
   },
 ];

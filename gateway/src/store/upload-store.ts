@@ -10,6 +10,8 @@ export interface UploadRow {
   sha256: string;
   width: number | null;
   height: number | null;
+  /** The user's file name (material files); display only, never a path. */
+  name: string | null;
   created_at: number;
 }
 
@@ -21,8 +23,8 @@ export class UploadStore {
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(`
-      INSERT INTO uploads (id, user_id, purpose, mime, size, sha256, width, height, created_at)
-      VALUES (@id, @user_id, @purpose, @mime, @size, @sha256, @width, @height, @created_at)`);
+      INSERT INTO uploads (id, user_id, purpose, mime, size, sha256, width, height, name, created_at)
+      VALUES (@id, @user_id, @purpose, @mime, @size, @sha256, @width, @height, @name, @created_at)`);
     this.getStmt = db.prepare('SELECT * FROM uploads WHERE id = ?');
     this.countSinceStmt = db.prepare(
       'SELECT COUNT(*) AS n FROM uploads WHERE user_id = ? AND purpose = ? AND created_at >= ?',

@@ -2,13 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { UploadedFile, UploadPurpose } from '../../../types/contract';
+import { CHUNKED_UPLOAD_THRESHOLD, type UploadedFile, type UploadPurpose } from '../../../types/contract';
 import { toChinaDate } from '../../../src/lib/china-time';
 import { ApiError, fieldError, notFound, rateLimited } from '../http/api-error';
 import { sha256Hex } from '../commitments/canonical-json';
 import type { UploadRow, UploadStore } from '../store/upload-store';
 import { assessSignatureInk } from './signature-ink';
 import { MAX_PNG_SIDE, decodePng, hasPngSignature, pngHeaderSize } from './png';
+import {
+  DAILY_MATERIAL_UPLOADS,
+  MATERIAL_MESSAGES,
+  checkFileName,
+  checkMaterialSize,
+  inspectMaterialBytes,
+} from './material-file';
 
 /** Files are kept under `<dataDir>/files/<id>`, the id being 32 random hex digits. */
 export const FILES_DIR = 'files';
@@ -17,6 +24,8 @@ export const SIGNATURE_MIN_WIDTH = 100;
 export const SIGNATURE_MIN_HEIGHT = 50;
 /** Signature uploads per user per China calendar day. */
 export const DAILY_SIGNATURE_UPLOADS = 20;
+/** The largest material file sent in one request; from CHUNKED_UPLOAD_THRESHOLD on, upload sessions. */
+export const MATERIAL_SINGLE_MAX_BYTES = CHUNKED_UPLOAD_THRESHOLD - 1;
 
 const FILE_ID = /^[0-9a-f]{32}$/;
 
@@ -31,8 +40,9 @@ export const UPLOAD_MESSAGES = {
   tooBig: `签名图片尺寸过大（不超过 ${MAX_PNG_SIDE}×${MAX_PNG_SIDE} 像素）`,
   dailyLimit: '今天上传签名的次数已达上限，请明天再试',
   purposeMissing: '请先提交上传用途（purpose），再提交文件',
-  purposeUnknown: '上传用途无效，可选：signature',
+  purposeUnknown: '上传用途无效，可选：signature、material',
   purposeTwice: '只能提交一个上传用途（purpose）',
+  fileNameTwice: '只能提交一个文件名（fileName）',
   fileMissing: '请选择要上传的文件',
   oneFile: '每次只能上传一个文件',
   notMultipart: '请以 multipart/form-data 格式上传文件',
@@ -53,6 +63,7 @@ export function uploadView(row: UploadRow): UploadedFile {
     size: row.size,
     sha256: row.sha256,
   };
+  if (row.name !== null) view.name = row.name;
   if (row.width !== null) view.width = row.width;
   if (row.height !== null) view.height = row.height;
   return view;
@@ -100,33 +111,77 @@ export class UploadService {
   /** 429 when the user has used up today's uploads of this purpose. */
   checkQuota(userId: string, purpose: UploadPurpose): void {
     const dayStart = this.dayStart();
-    if (this.deps.uploads.countSince(userId, purpose, dayStart) >= DAILY_SIGNATURE_UPLOADS) {
+    const [limit, message] =
+      purpose === 'material'
+        ? [DAILY_MATERIAL_UPLOADS, MATERIAL_MESSAGES.dailyLimit]
+        : [DAILY_SIGNATURE_UPLOADS, UPLOAD_MESSAGES.dailyLimit];
+    if (this.deps.uploads.countSince(userId, purpose, dayStart) >= limit) {
       const now = this.deps.now().getTime();
-      throw rateLimited((dayStart + 24 * 3600 * 1000 - now) / 1000, UPLOAD_MESSAGES.dailyLimit);
+      throw rateLimited((dayStart + 24 * 3600 * 1000 - now) / 1000, message);
     }
   }
 
-  /** Checks and stores one file for the user. */
-  accept(userId: string, purpose: UploadPurpose, bytes: Buffer): UploadedFile {
-    this.checkQuota(userId, purpose);
-    const { width, height } = checkSignaturePng(bytes);
-    const id = randomBytes(16).toString('hex');
-    const target = this.filePath(id) as string;
+  /** A fresh random file id (the storage name; nothing of the client's goes into it). */
+  newFileId(): string {
+    return randomBytes(16).toString('hex');
+  }
+
+  /** Creates `<dataDir>/files` (owner-only) and returns it. */
+  ensureDir(): string {
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    return this.dir;
+  }
+
+  /**
+   * Checks and stores one file for the user. A signature is judged as before (PNG with ink); a
+   * material file by its content (JPEG, PNG or PDF, intact) and keeps `name` for display.
+   */
+  accept(userId: string, purpose: UploadPurpose, bytes: Buffer, name?: string): UploadedFile {
+    this.checkQuota(userId, purpose);
+    const id = this.newFileId();
+    let row: UploadRow;
+    if (purpose === 'material') {
+      const displayName = checkFileName(name);
+      if (bytes.length === 0) throw fieldError('file', MATERIAL_MESSAGES.empty);
+      if (bytes.length > MATERIAL_SINGLE_MAX_BYTES) {
+        throw new ApiError('PAYLOAD_TOO_LARGE', MATERIAL_MESSAGES.useChunks, {
+          fields: [{ field: 'file', message: MATERIAL_MESSAGES.useChunks }],
+        });
+      }
+      const content = inspectMaterialBytes(bytes, 'file');
+      checkMaterialSize(content.mime, bytes.length, 'file');
+      row = {
+        id,
+        user_id: userId,
+        purpose,
+        mime: content.mime,
+        size: bytes.length,
+        sha256: sha256Hex(bytes),
+        width: content.width ?? null,
+        height: content.height ?? null,
+        name: displayName,
+        created_at: this.deps.now().getTime(),
+      };
+    } else {
+      const { width, height } = checkSignaturePng(bytes);
+      row = {
+        id,
+        user_id: userId,
+        purpose,
+        mime: 'image/png',
+        size: bytes.length,
+        sha256: sha256Hex(bytes),
+        width,
+        height,
+        name: null,
+        created_at: this.deps.now().getTime(),
+      };
+    }
+    const target = this.filePath(id) as string;
+    this.ensureDir();
     const temp = `${target}.part`;
     fs.writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
     fs.renameSync(temp, target);
-    const row: UploadRow = {
-      id,
-      user_id: userId,
-      purpose,
-      mime: 'image/png',
-      size: bytes.length,
-      sha256: sha256Hex(bytes),
-      width,
-      height,
-      created_at: this.deps.now().getTime(),
-    };
     try {
       this.deps.db.transaction(() => {
         // Counted again inside the write: two parallel uploads cannot both take the last place.
@@ -149,6 +204,27 @@ export class UploadService {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Where the upload's bytes are, for its owner or an officer (`userId` undefined); 404 otherwise.
+   * Material files run to 30 MB: the route streams them from here instead of reading them whole.
+   */
+  locate(id: string, userId: string | undefined): { row: UploadRow; file: string; size: number } {
+    const file = this.filePath(id);
+    const row = file
+      ? userId === undefined
+        ? this.deps.uploads.get(id)
+        : this.deps.uploads.getForUser(userId, id)
+      : undefined;
+    let size: number | undefined;
+    try {
+      size = row && file ? fs.statSync(file).size : undefined;
+    } catch {
+      size = undefined;
+    }
+    if (!row || !file || size === undefined) throw notFound(UPLOAD_MESSAGES.notFound);
+    return { row, file, size };
   }
 
   /** The upload for its owner, or for an officer (`userId` undefined); 404 otherwise. */

@@ -69,17 +69,15 @@ export default function CasesPage() {
       ) : null}
       {cases.data?.cases.map((c) => (
         <View key={c.id} className='section case'>
-          <View
-            className='case__head tap-target'
-            role='link'
-            onClick={() => navigate(routes.caseDetail(c.id))}
-          >
+          <View className='case__head tap-target' role='link' onClick={() => navigate(routes.caseDetail(c.id))}>
             <Text className='case__name'>{c.itemName}</Text>
             <Text className='case__status'>{CASE_STATUS_NAMES[c.status]}</Text>
           </View>
           <Text className='case__meta'>
             {c.departmentName} ·{' '}
-            {c.submittedAt ? `提交于 ${formatChineseDate(c.submittedAt)}` : `草稿，创建于 ${formatChineseDate(c.createdAt)}`}
+            {c.submittedAt
+              ? `提交于 ${formatChineseDate(c.submittedAt)}`
+              : `草稿，创建于 ${formatChineseDate(c.createdAt)}`}
             {c.completedAt ? ` · 办结于 ${formatChineseDate(c.completedAt)}` : ''}
           </Text>
           <RatingAction c={c} />

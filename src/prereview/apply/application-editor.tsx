@@ -11,7 +11,7 @@ import { describeError, isApiError } from '@/core/http/api-error';
 import { checkMaterialFile } from '@/core/material-upload';
 import { pickMaterialFiles } from '@/core/pick-files';
 import { queryKeys } from '@/core/query-keys';
-import { answerProvided, checkApplicationForm, checkMaterialAnswers } from '@/lib/application-check';
+import { answerProvided, checkForm, checkMaterialAnswers } from '@/lib/application-check';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
@@ -94,7 +94,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   const validate = (state: LocalDraft): Record<string, string> =>
     errorMap([
-      ...checkApplicationForm(state.form, spec),
+      ...checkForm(spec, state.form, new Date()),
       ...checkMaterialAnswers(spec.materials, toMaterialAnswers(state.answers)),
     ]);
 
@@ -116,7 +116,8 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       const accepted = [];
       for (const file of picked.slice(0, room)) {
         const refusal = await checkMaterialFile(file, material);
-        if (refusal) void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+        if (refusal)
+          void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
         else accepted.push(file);
       }
       if (accepted.length > 0) await uploads.add(materialId, accepted);
@@ -190,8 +191,9 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
   };
 
   const answeredCount = useMemo(
-    () => spec.materials.filter((m) => answerProvided(toMaterialAnswers(draft.answers).find((a) => a.materialId === m.id)))
-      .length,
+    () =>
+      spec.materials.filter((m) => answerProvided(toMaterialAnswers(draft.answers).find((a) => a.materialId === m.id)))
+        .length,
     [draft.answers, spec.materials],
   );
 

@@ -33,7 +33,11 @@ export default function ApplyPage() {
   const { tokens } = useSession();
   const requested = targetFrom(params);
   const caseId = params.caseId;
-  const here = caseId ? routes.continueDraft(caseId) : requested?.kind === 'theme' ? routes.applyTheme(requested.code) : routes.applyItem(requested?.code ?? '');
+  const here = caseId
+    ? routes.continueDraft(caseId)
+    : requested?.kind === 'theme'
+      ? routes.applyTheme(requested.code)
+      : routes.applyItem(requested?.code ?? '');
 
   const draft = useQuery({
     queryKey: caseId ? queryKeys.case(caseId) : ['start-application', requested?.kind, requested?.code],

@@ -52,7 +52,8 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
       const accepted = [];
       for (const file of picked.slice(0, room)) {
         const refusal = await checkMaterialFile(file, material);
-        if (refusal) void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+        if (refusal)
+          void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
         else accepted.push(file);
       }
       if (accepted.length > 0) await uploads.add(materialId, accepted);

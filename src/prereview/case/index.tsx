@@ -69,7 +69,11 @@ function Actions({ detail }: { detail: CaseDetail }) {
     }
   };
   const removeDraft = async () => {
-    const { confirm } = await Taro.showModal({ title: '删除草稿', content: '删除后已填写的内容不可恢复。', confirmText: '删除' });
+    const { confirm } = await Taro.showModal({
+      title: '删除草稿',
+      content: '删除后已填写的内容不可恢复。',
+      confirmText: '删除',
+    });
     if (!confirm) return;
     try {
       await api.deleteDraft(detail.id);

@@ -117,7 +117,12 @@ export default function GuidePage() {
             </Button>
           )}
         </View>
-        <Button type='primary' block className='tap-target guide__apply' onClick={() => navigate(routes.applyItem(g.code))}>
+        <Button
+          type='primary'
+          block
+          className='tap-target guide__apply'
+          onClick={() => navigate(routes.applyItem(g.code))}
+        >
           在线申报（网上预审）
         </Button>
       </View>
