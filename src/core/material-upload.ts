@@ -130,7 +130,9 @@ export async function checkMaterialFile(file: PickedFile, limits: MaterialFileLi
   const type = ready.originalType;
   if (!limits.accept.includes(type)) {
     const accepted = limits.accept.map((t) => TYPE_WORDS[t]).join('、');
-    return `${quoted(file.name)}是${TYPE_WORDS[type]}，该材料只接受${accepted || '其他格式的文件'}`;
+    return accepted
+      ? `${quoted(file.name)}是 ${TYPE_WORDS[type]}，该材料只接受 ${accepted}`
+      : '该材料不接受上传文件，请用其他方式提供';
   }
   if (type === 'application/pdf') {
     if (ready.size > limits.maxPdfBytes) {
@@ -191,9 +193,21 @@ async function uploadInOneRequest(ready: PreparedFile, options: MaterialUploadOp
 export async function uploadMaterialFile(file: PickedFile, options: MaterialUploadOptions = {}): Promise<UploadedFile> {
   const ready = await prepare(file);
   if (options.signal?.aborted) throw new ApiError({ code: 'CANCELLED', message: '上传已取消' });
-  options.onProgress?.({ sentBytes: 0, totalBytes: ready.size });
-  if (ready.size < CHUNKED_UPLOAD_THRESHOLD) return uploadInOneRequest(ready, options);
-  return uploadResumable(ready, options);
+  const report = options.onProgress;
+  let last = -1;
+  // Each distinct value once: a page re-renders on every call.
+  const onProgress = report
+    ? (p: UploadProgress) => {
+        if (p.sentBytes === last) return;
+        last = p.sentBytes;
+        report(p);
+      }
+    : undefined;
+  // Total known at once (a large file is hashed before the first byte goes).
+  onProgress?.({ sentBytes: 0, totalBytes: ready.size });
+  const inner = { signal: options.signal, onProgress };
+  if (ready.size < CHUNKED_UPLOAD_THRESHOLD) return uploadInOneRequest(ready, inner);
+  return uploadResumable(ready, inner);
 }
 
 /**

@@ -348,11 +348,9 @@ async function runSession(
       signal,
     );
   } catch (error) {
-    // Refused as a whole (the assembled bytes do not match): resuming this session can only fail
-    // the same way, so the next try starts a new one.
-    if (isApiError(error) && ['BAD_REQUEST', 'VALIDATION_FAILED', 'CONFLICT'].includes(error.code)) {
-      forget(fileSha256);
-    }
+    // The assembled file refused (hash or content): resuming this session can only fail the same
+    // way, so the next try starts a new one.
+    if (isApiError(error) && ['BAD_REQUEST', 'VALIDATION_FAILED'].includes(error.code)) forget(fileSha256);
     throw error;
   }
   forget(fileSha256);
@@ -373,6 +371,9 @@ export async function uploadResumable(
   try {
     return await runSession(input, fileSha256, options);
   } catch (error) {
+    // The session contradicts this file (a chunk held with other bytes): start anew next time. A
+    // refused chunk (say, damaged on the way) keeps the session: 重试 reads and sends it again.
+    if (isApiError(error) && error.code === 'CONFLICT') forget(fileSha256);
     // The session vanished half-way (expired between two chunks): one clean start, then give up.
     if (!isSessionGone(error)) throw error;
     forget(fileSha256);

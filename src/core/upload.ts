@@ -105,6 +105,8 @@ function uploadFromPath(path: string, purpose: UploadPurpose, options: TransferO
       filePath: path,
       name: 'file',
       formData: { purpose },
+      // Alipay's my.uploadFile wants the kind of file; the others ignore it.
+      ...(process.env.TARO_ENV === 'alipay' ? { fileType: 'image' } : {}),
       header: token ? { Authorization: `Bearer ${token}` } : {},
       timeout: options.timeoutMs,
       success: (res) => {
