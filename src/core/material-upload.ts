@@ -1,4 +1,4 @@
-import { CHUNKED_UPLOAD_THRESHOLD, type MaterialFileType } from '@contract/prereview';
+import type { CHUNKED_UPLOAD_THRESHOLD as ContractThreshold, MaterialFileType } from '@contract/prereview';
 import type { UploadedFile } from '@contract/upload';
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '@/lib/file-signature';
 import { formatFileSize } from '@/lib/format';
@@ -14,6 +14,9 @@ import {
   type UploadProgress,
 } from './resumable-upload';
 import { localFileSize, readLocalFileRange, uploadFile } from './upload';
+
+/** The contract's threshold, copied (the app imports the contract's types only); a type check keeps them equal. */
+const CHUNKED_UPLOAD_THRESHOLD: typeof ContractThreshold = 4194304;
 
 /**
  * The one entry point the application pages use for material files: check a picked file, then

@@ -39,7 +39,9 @@ describe.each(Object.keys(PAGE_FILES) as (keyof typeof PAGE_FILES)[])('%s build'
       }
     }
     // Later capabilities live in subpackages, outside the main package.
-    expect((app.subPackages ?? []).map((sp) => sp.root.replace(/\/$/, ''))).toEqual(expect.arrayContaining(['rating', 'commitment', 'prereview']));
+    expect((app.subPackages ?? []).map((sp) => sp.root.replace(/\/$/, ''))).toEqual(
+      expect.arrayContaining(['rating', 'commitment', 'prereview']),
+    );
     // WeChat calls the tab list `list`, Alipay `items`.
     const tabs = app.tabBar?.list ?? app.tabBar?.items ?? [];
     expect(tabs.map((t) => t.pagePath)).toEqual(['search/home/index', 'search/results/index', 'me/index/index']);

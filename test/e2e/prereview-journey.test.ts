@@ -91,7 +91,8 @@ async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what: string
 }
 
 const card = (name: string) => page.locator('.mcard', { hasText: name });
-const field = (label: string) => page.locator('.field', { has: page.locator('.field__label', { hasText: label }) }).locator('input');
+const field = (label: string) =>
+  page.locator('.field', { has: page.locator('.field__label', { hasText: label }) }).locator('input');
 
 async function attach(material: string, way: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([
@@ -142,7 +143,9 @@ test('a business clerk applies with a photo and a multi-chunk PDF over a droppin
   const scan = pdf(6 * CHUNK + 12345, 7);
   await network(false, 400 * 1024);
   await attach(LICENCE_NAME, '选择 PDF', { name: '许可证扫描件.pdf', mimeType: 'application/pdf', buffer: scan });
-  await card(LICENCE_NAME).getByText(/上传中/).waitFor();
+  await card(LICENCE_NAME)
+    .getByText(/上传中/)
+    .waitFor();
   await waitFor(uploadSessions, (s) => s.length === 1 && s[0].acked >= 2, 'two acknowledged chunks');
   await network(true);
   await card(LICENCE_NAME).getByText('上传失败').waitFor({ timeout: 60000 });
@@ -153,7 +156,7 @@ test('a business clerk applies with a photo and a multi-chunk PDF over a droppin
 
   // Back online: 重试 resumes from the gateway's acknowledged chunks.
   await network(false);
-  await card(LICENCE_NAME).getByText('重试').click();
+  await card(LICENCE_NAME).getByRole('button', { name: '重试' }).click();
   await card(LICENCE_NAME).getByText('已上传').waitFor({ timeout: 60000 });
   const finished = uploadSessions();
   expect(finished).toHaveLength(1);

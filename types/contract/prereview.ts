@@ -30,8 +30,11 @@ export const MaterialFileType = Type.Union([
 ]);
 export type MaterialFileType = Static<typeof MaterialFileType>;
 
-/** Files at or above this size go up in acknowledged chunks (upload sessions); smaller ones in one request. */
-export const CHUNKED_UPLOAD_THRESHOLD = 4 * 1024 * 1024;
+/**
+ * Files at or above this size (4 MiB) go up in acknowledged chunks (upload sessions); smaller ones
+ * in one request. Written as a literal so the app can mirror it with a type-checked copy.
+ */
+export const CHUNKED_UPLOAD_THRESHOLD = 4194304;
 
 /** A material of the application with the gateway's limits for its files. */
 export const MaterialRequirement = Type.Composite([
