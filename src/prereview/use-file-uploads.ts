@@ -1,8 +1,10 @@
+import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
+import type { MaterialRequirement } from '@contract/prereview';
 import { describeError } from '@/core/http/api-error';
-import { uploadMaterialFile } from '@/core/material-upload';
+import { checkMaterialFile, uploadMaterialFile } from '@/core/material-upload';
 import { forgetFile, keepFile, restoreFile } from '@/core/pending-files';
-import type { PickedFile } from '@/core/pick-files';
+import { pickMaterialFiles, type PickedFile } from '@/core/pick-files';
 import type { FileEntry, LocalAnswer, LocalDraft } from './local-draft';
 
 type UpdateDraft = (change: (draft: LocalDraft) => LocalDraft) => void;
@@ -81,6 +83,31 @@ export function useFileUploads(updateDraft: UpdateDraft) {
     [run, updateDraft],
   );
 
+  /**
+   * Lets the user pick files for a material (as many as it still has room for), refuses those the
+   * gateway would refuse (type by content, size) with the file named, and sends the rest.
+   */
+  const pick = useCallback(
+    async (material: MaterialRequirement, source: 'camera' | 'album' | 'pdf', attached: number) => {
+      const room = material.maxFiles - attached;
+      if (room <= 0) return;
+      try {
+        const picked = await pickMaterialFiles({ source, count: room });
+        const accepted: PickedFile[] = [];
+        for (const file of picked.slice(0, room)) {
+          const refusal = await checkMaterialFile(file, material);
+          if (refusal) {
+            void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+          } else accepted.push(file);
+        }
+        if (accepted.length > 0) await add(material.id, accepted);
+      } catch (error) {
+        void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
+      }
+    },
+    [add],
+  );
+
   /** Tries a failed or interrupted file again; the gateway's chunks already held are not re-sent. */
   const retry = useCallback(
     async (materialId: string, entry: FileEntry) => {
@@ -129,5 +156,5 @@ export function useFileUploads(updateDraft: UpdateDraft) {
     [retry],
   );
 
-  return { progress, add, retry, remove, resumeInterrupted, isRunning: (key: string) => running.current.has(key) };
+  return { progress, pick, retry, remove, resumeInterrupted };
 }

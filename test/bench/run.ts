@@ -3,7 +3,7 @@
  * for weapp, alipay and H5 with the same config, measures each figure at least 5 times beside
  * the floor's, prints the table and writes test/bench/results/bench.{json,md} (latest run only).
  *
- *   npm run bench -- [--runs N] [--reuse-dist] [--only packages,first-page,…] [--long-list-cpu]
+ *   npm run bench -- [--runs N] [--reuse-dist] [--only packages,first-page,…,uploads] [--long-list-cpu]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import { launchBrowser } from '../e2e/support/browser';
 import { MIN_RUNS, parseArgs, wants, type BenchArgs } from './lib/args';
 import { prepareBenchData } from './lib/bench-data';
 import { startBenchServer, type BenchServer } from './lib/bench-servers';
-import { notMeasured, type Figure } from './lib/figures';
+import { type Figure } from './lib/figures';
 import { h5Pages } from './lib/h5-pages';
 import { launchLighthouseBrowser } from './lib/lighthouse-browser';
 import { PLATFORMS, RESULTS_DIR, type Project } from './lib/paths';
@@ -25,6 +25,7 @@ import { measureKeystrokeToPaint } from './measure/keystroke-to-paint';
 import { measureLighthouse } from './measure/lighthouse';
 import { measureLongList } from './measure/long-list';
 import { measurePackageSizes } from './measure/package-sizes';
+import { measureUploads } from './measure/uploads';
 
 const CATALOGUE_ITEMS = 10_000;
 const GUIDE_QUERY = '户口迁移';
@@ -160,12 +161,24 @@ async function main(): Promise<void> {
       figures.push(...result.figures);
       details.gatewayLoad = result.detail;
     }
+    if (wants(args, 'uploads')) {
+      log('7. uploads (20 MiB PDF, throttled, drop at 50%; ~4 min per run)');
+      const browser = await launchBrowser();
+      chromium = `Chromium ${browser.version()}`;
+      try {
+        const result = await measureUploads(browser, runs, log);
+        figures.push(...result.figures);
+        details.uploads = result.detail;
+        notes.push(result.note);
+      } finally {
+        await browser.close();
+      }
+    }
   } finally {
     await app.close();
     await floor.close();
     data.remove();
   }
-  figures.push(notMeasured('7. Uploads', 'upload throughput and resume', 'n/a (网上申报预审 not landed)'));
 
   const sorted = [...figures].sort((a, b) => a.section.localeCompare(b.section));
   const meta: RunMeta = {

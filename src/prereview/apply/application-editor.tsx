@@ -8,8 +8,6 @@ import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prere
 import { api } from '@/core/api';
 import { requestCaseNotifications } from '@/core/case-notifications';
 import { describeError, isApiError } from '@/core/http/api-error';
-import { checkMaterialFile } from '@/core/material-upload';
-import { pickMaterialFiles } from '@/core/pick-files';
 import { queryKeys } from '@/core/query-keys';
 import { answerProvided, checkForm, checkMaterialAnswers } from '@/lib/application-check';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
@@ -106,24 +104,10 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   const changeForm = (patch: Partial<ApplicationForm>) => update((d) => ({ ...d, form: { ...d.form, ...patch } }));
 
-  const pick = async (materialId: string, source: MaterialSource) => {
+  const pick = (materialId: string, source: MaterialSource) => {
     const material = spec.materials.find((m) => m.id === materialId);
-    if (!material) return;
     const answer = current().answers[materialId];
-    const room = material.maxFiles - (answer?.way === 'files' ? answer.files.length : 0);
-    try {
-      const picked = await pickMaterialFiles({ source, count: Math.max(1, room) });
-      const accepted = [];
-      for (const file of picked.slice(0, room)) {
-        const refusal = await checkMaterialFile(file, material);
-        if (refusal)
-          void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
-        else accepted.push(file);
-      }
-      if (accepted.length > 0) await uploads.add(materialId, accepted);
-    } catch (error) {
-      void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
-    }
+    if (material) void uploads.pick(material, source, answer?.way === 'files' ? answer.files.length : 0);
   };
 
   const commit = (materialId: string) => {
@@ -238,7 +222,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
           progress={uploads.progress}
           licences={licences}
           error={errors[`materials.${material.id}`]}
-          onPick={(source) => void pick(material.id, source)}
+          onPick={(source) => pick(material.id, source)}
           onRetry={(entry) => void uploads.retry(material.id, entry)}
           onRemove={(entry) => uploads.remove(material.id, entry)}
           onUseLicence={(licence) =>

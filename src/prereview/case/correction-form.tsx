@@ -6,8 +6,6 @@ import { useEffect, useState } from 'react';
 import type { ApplicationSpec, CaseDetail } from '@contract/prereview';
 import { api } from '@/core/api';
 import { describeError, isApiError } from '@/core/http/api-error';
-import { checkMaterialFile } from '@/core/material-upload';
-import { pickMaterialFiles } from '@/core/pick-files';
 import { queryKeys } from '@/core/query-keys';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { forgetLocalDraft, readLocalDraft, toMaterialAnswers, unfinishedFiles } from '../local-draft';
@@ -42,24 +40,10 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const pick = async (materialId: string, source: MaterialSource) => {
+  const pick = (materialId: string, source: MaterialSource) => {
     const material = spec.materials.find((m) => m.id === materialId);
-    if (!material) return;
-    try {
-      const answer = current().answers[materialId];
-      const room = material.maxFiles - (answer?.way === 'files' ? answer.files.length : 0);
-      const picked = await pickMaterialFiles({ source, count: Math.max(1, room) });
-      const accepted = [];
-      for (const file of picked.slice(0, room)) {
-        const refusal = await checkMaterialFile(file, material);
-        if (refusal)
-          void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
-        else accepted.push(file);
-      }
-      if (accepted.length > 0) await uploads.add(materialId, accepted);
-    } catch (error) {
-      void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
-    }
+    const answer = current().answers[materialId];
+    if (material) void uploads.pick(material, source, answer?.way === 'files' ? answer.files.length : 0);
   };
 
   const resubmit = async () => {
@@ -106,7 +90,7 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
             progress={uploads.progress}
             licences={[]}
             returnedComment={m.reviewComment ?? '请按审查要点重新提供'}
-            onPick={(source) => void pick(m.materialId, source)}
+            onPick={(source) => pick(m.materialId, source)}
             onRetry={(entry) => void uploads.retry(m.materialId, entry)}
             onRemove={(entry) => uploads.remove(m.materialId, entry)}
             onUseLicence={() => undefined}

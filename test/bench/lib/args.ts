@@ -10,7 +10,16 @@ export interface BenchArgs {
   longListCpu: boolean;
 }
 
-export const SECTIONS = ['packages', 'first-page', 'lighthouse', 'search', 'keystroke', 'long-list', 'load'] as const;
+export const SECTIONS = [
+  'packages',
+  'first-page',
+  'lighthouse',
+  'search',
+  'keystroke',
+  'long-list',
+  'load',
+  'uploads',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const MIN_RUNS = 5;

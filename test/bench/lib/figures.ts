@@ -1,6 +1,7 @@
 import { median } from './stats';
 
-export type Unit = 'bytes' | 'ms' | 'score' | 'count' | 'req/s' | 'frames';
+/** `share`: a fraction (0.93 prints as 93.0 %); `chunks`: a count that may be fractional (1 MiB units). */
+export type Unit = 'bytes' | 'ms' | 'score' | 'count' | 'req/s' | 'frames' | 'share' | 'chunks';
 
 export interface Target {
   /** As printed, e.g. "≤ 1.5× floor and < 590 KB". */
@@ -81,6 +82,10 @@ export function formatValue(value: number | null, unit: Unit): string {
     case 'count':
     case 'frames':
       return String(Math.round(value));
+    case 'share':
+      return `${(value * 100).toFixed(1)} %`;
+    case 'chunks':
+      return value.toFixed(2);
   }
 }
 
