@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
+import { NAME_STROKES, drawSignature, readNoticeToEnd } from './support/commitment';
 import { signInBySms, verifyRealName } from './support/sign-in';
 
 let gateway: RunningGateway;
@@ -33,19 +34,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Real pointer strokes on the signature canvas, in fractions of its size. */
-async function draw(strokes: [number, number][][]) {
-  const box = await page.locator('.sig__canvas canvas').boundingBox();
-  if (!box) throw new Error('signature canvas not visible');
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke;
-    await page.mouse.move(box.x + first[0] * box.width, box.y + first[1] * box.height);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 8 });
-    await page.mouse.up();
-  }
-}
-
 test('a restaurant owner reads the notice to its end, signs by hand instead of a proof, and verifies the receipt', async () => {
   await signInBySms(page, gateway, MOBILE);
   await verifyRealName(page, gateway, '王芳', '11010519491231002X');
@@ -65,12 +53,7 @@ test('a restaurant owner reads the notice to its end, signs by hand instead of a
   await button(page, '签署承诺').click();
   await page.getByText('请先阅读完告知书全文（滑动到底部）').waitFor();
 
-  const scroller = page.locator('.notice__scroll');
-  const box = await scroller.boundingBox();
-  if (!box) throw new Error('notice not visible');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  for (let i = 0; i < 12; i += 1) await page.mouse.wheel(0, 400);
-  await page.getByText('✓ 已阅读至全文末尾').waitFor();
+  await readNoticeToEnd(page);
 
   await page.locator('.choice', { hasText: '我承诺符合条件' }).click();
   await button(page, '签署承诺').click();
@@ -78,7 +61,7 @@ test('a restaurant owner reads the notice to its end, signs by hand instead of a
   for (const confirm of await page.locator('.confirm').all()) await confirm.click();
 
   // A dot is not a signature.
-  await draw([
+  await drawSignature(page, [
     [
       [0.5, 0.5],
       [0.505, 0.505],
@@ -88,29 +71,7 @@ test('a restaurant owner reads the notice to its end, signs by hand instead of a
   await page.getByText('签名过于简单，请用正楷完整书写您的姓名').waitFor();
   await button(page, '清除重写').click();
 
-  await draw([
-    [
-      [0.1, 0.3],
-      [0.3, 0.3],
-    ],
-    [
-      [0.2, 0.2],
-      [0.2, 0.8],
-      [0.12, 0.7],
-    ],
-    [
-      [0.4, 0.25],
-      [0.55, 0.25],
-      [0.48, 0.15],
-      [0.48, 0.85],
-    ],
-    [
-      [0.62, 0.3],
-      [0.85, 0.3],
-      [0.7, 0.5],
-      [0.9, 0.8],
-    ],
-  ]);
+  await drawSignature(page, NAME_STROKES);
   await button(page, '签署承诺').click();
   await page.waitForURL(/\/commitment\/receipt\/index/, { timeout: 20000 });
   await page.getByText('已承诺，待核查').waitFor();

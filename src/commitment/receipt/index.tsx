@@ -8,7 +8,9 @@ import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
+import { goBackOr } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
 import { COMMITMENT_STATUS_NAMES } from '../status-names';
 import '../commitment.scss';
 
@@ -105,6 +107,20 @@ export default function ReceiptPage() {
         ) : null}
         {verification.isError ? <Text className='field__error'>{describeError(verification.error)}</Text> : null}
       </View>
+
+      {record.caseId ? (
+        <View className='section'>
+          <Text className='field__hint'>该承诺已关联您正在填写的申请，返回后对应材料显示为“告知承诺代替”。</Text>
+          <Button
+            type='primary'
+            block
+            className='tap-target'
+            onClick={() => goBackOr(routes.continueDraft(record.caseId ?? ''))}
+          >
+            返回申报，继续填写
+          </Button>
+        </View>
+      ) : null}
 
       {withdrawable ? (
         <View className='section'>

@@ -55,6 +55,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   useEffect(() => {
     uploads.resumeInterrupted(initial);
+    if (spec.materials.some((m) => m.commitmentAllowed)) attachCommitments();
     // A sole applicant type needs no choosing.
     if (!initial.form.applicantType && spec.applicantTypes.length === 1) {
       update((d) => ({ ...d, form: { ...d.form, applicantType: spec.applicantTypes[0] } }));
@@ -69,25 +70,39 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     enabled: spec.materials.some((m) => m.commitmentAllowed),
   });
 
-  // Back from the commitment page: a commitment signed for this case and material answers it.
-  useDidShow(() => {
-    if (!awaitingCommitment.current) return;
+  /**
+   * A commitment signed for this case answers its material: the one just signed (back from the
+   * commitment pages), or, when the form opens afresh, any signed for a material still unanswered.
+   */
+  const attachCommitments = (onlyMaterialId?: string) => {
     void commitments.refetch().then((result) => {
-      const materialId = awaitingCommitment.current;
-      const material = spec.materials.find((m) => m.id === materialId);
-      const signed = result.data?.commitments.find(
-        (c) =>
-          c.record.caseId === caseId &&
-          c.record.materialName === material?.name &&
-          (c.status === 'signed' || c.status === 'verified'),
+      const usable = (result.data?.commitments ?? []).filter(
+        (c) => c.record.caseId === caseId && (c.status === 'signed' || c.status === 'verified'),
       );
-      if (!material || !signed) return;
-      awaitingCommitment.current = undefined;
-      update((d) => ({
-        ...d,
-        answers: { ...d.answers, [material.id]: { way: 'commitment', commitmentId: signed.record.id } },
-      }));
+      const found: Record<string, string> = {};
+      const answers = current().answers;
+      for (const material of spec.materials) {
+        if (!material.commitmentAllowed) continue;
+        if (onlyMaterialId ? material.id !== onlyMaterialId : answers[material.id] !== undefined) continue;
+        const signed = usable.find((c) => c.record.materialName === material.name);
+        if (signed) found[material.id] = signed.record.id;
+      }
+      if (Object.keys(found).length === 0) return;
+      update((d) => {
+        const next = { ...d.answers };
+        for (const [materialId, commitmentId] of Object.entries(found)) {
+          next[materialId] = { way: 'commitment', commitmentId };
+        }
+        return { ...d, answers: next };
+      });
     });
+  };
+
+  useDidShow(() => {
+    const materialId = awaitingCommitment.current;
+    if (!materialId) return;
+    awaitingCommitment.current = undefined;
+    attachCommitments(materialId);
   });
 
   const validate = (state: LocalDraft): Record<string, string> =>

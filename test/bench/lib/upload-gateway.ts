@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -91,5 +92,42 @@ export class SessionReader {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Body bytes the gateway's sockets read for chunk PUTs that never arrived whole (cut by a drop).
+ * `bytes_transferred` counts only bodies read to the end, so a cut chunk's bytes are on the wire
+ * but in no counter of the gateway's: this one measures them (from the socket's byte count at the
+ * request's headers to its close; bytes that came in the same read as the headers are not seen).
+ */
+export class CutChunkMeter {
+  private bytes = 0;
+  private cuts = 0;
+  private readonly onRequest = (request: IncomingMessage): void => {
+    if (request.method !== 'PUT' || !/\/chunks\/\d+$/.test(request.url ?? '')) return;
+    const socket = request.socket;
+    const start = socket.bytesRead;
+    request.once('close', () => {
+      if (request.complete) return;
+      this.bytes += socket.bytesRead - start;
+      this.cuts += 1;
+    });
+  };
+
+  constructor(private readonly server: Server) {
+    server.on('request', this.onRequest);
+  }
+
+  /** What was cut since the last call: body bytes read and how many requests. */
+  take(): { bytes: number; requests: number } {
+    const taken = { bytes: this.bytes, requests: this.cuts };
+    this.bytes = 0;
+    this.cuts = 0;
+    return taken;
+  }
+
+  close(): void {
+    this.server.off('request', this.onRequest);
   }
 }
