@@ -1,18 +1,13 @@
 export default defineAppConfig({
-  pages: [
-    'search/home/index',
-    'search/results/index',
-    'search/guide/index',
-    'search/theme/index',
-    'search/nearby/index',
-    'me/index/index',
-    'me/login/index',
-    'me/favourites/index',
-    'me/real-name/index',
-    'me/privacy/index',
-    'me/cases/index',
-  ],
+  pages: ['search/home/index', 'search/results/index', 'search/guide/index', 'me/index/index'],
+  // The main package holds what a resident needs on a cold start: the tabs and the guide (shared
+  // links land there). Everything else loads on demand, preloaded from the page that leads to it.
   subPackages: [
+    { root: 'search/more', pages: ['theme/index', 'nearby/index'] },
+    {
+      root: 'me/account',
+      pages: ['login/index', 'favourites/index', 'real-name/index', 'privacy/index', 'cases/index'],
+    },
     {
       root: 'rating',
       pages: ['case/index', 'window/index', 'mine/index', 'detail/index', 'stats/index'],
@@ -31,6 +26,11 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1f5fa8',
     navigationBarTitleText: '洪山掌上办',
     navigationBarTextStyle: 'white',
+  },
+  preloadRule: {
+    'search/home/index': { network: 'all', packages: ['search/more'] },
+    'search/guide/index': { network: 'all', packages: ['prereview'] },
+    'me/index/index': { network: 'all', packages: ['me/account'] },
   },
   tabBar: {
     color: '#4a5568',

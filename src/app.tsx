@@ -22,7 +22,7 @@ function currentPageUrl(): string | undefined {
 
 httpHooks.onSessionExpired = () => {
   const here = currentPageUrl();
-  if (here?.startsWith('/me/login')) return;
+  if (here?.startsWith('/me/account/login')) return;
   void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
   void Taro.navigateTo({ url: routes.login(here) });
 };

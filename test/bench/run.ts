@@ -33,11 +33,15 @@ const LOAD_SEARCH_QUERY = '户口';
 
 const log = (line: string): void => console.log(line);
 
-/** Builds app and floor for every platform (or reuses fresh builds); returns what was done. */
+/**
+ * Builds app and floor (or reuses fresh builds) for the platforms the chosen sections read: H5
+ * always (every server serves it), the mini-programs for the package sizes. Returns what was done.
+ */
 async function build(args: BenchArgs): Promise<string> {
   const done: string[] = [];
+  const platforms = PLATFORMS.filter((platform) => platform === 'h5' || wants(args, 'packages'));
   for (const project of ['app', 'floor'] as Project[]) {
-    for (const platform of PLATFORMS) {
+    for (const platform of platforms) {
       const stale = staleReason(project, platform);
       if (args.reuseDist && stale === null) {
         done.push(`${project}/${platform} reused`);

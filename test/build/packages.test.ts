@@ -5,8 +5,11 @@ import { miniProgramPackageSizes } from './package-size';
 const root = path.resolve(__dirname, '../..');
 const dist = (platform: string) => path.join(root, 'dist', platform);
 
-/** Issue budget: the weapp main package stays under 650 KB (WeChat's hard limit is 2 MB). */
-const WEAPP_MAIN_BUDGET = 650 * 1024;
+/**
+ * The performance issue's budget: the weapp main package ≤ 560 KB (KiB here; WeChat's hard limit is
+ * 2 MB), every subpackage ≤ 200 KB. Only the tabs and the guide live in the main package.
+ */
+const WEAPP_MAIN_BUDGET = 560 * 1024;
 const SUBPACKAGE_BUDGET = 200 * 1024;
 
 const PAGE_FILES = {

@@ -58,7 +58,7 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   await button(page, '☆ 收藏').click();
   await page.getByText('★ 已收藏').waitFor();
 
-  await page.goto(`${gateway.baseUrl}/me/favourites/index`);
+  await page.goto(`${gateway.baseUrl}/me/account/favourites/index`);
   await page.locator('.item-card__name').getByText(item.name).waitFor();
 
   await page.goto(`${gateway.baseUrl}/me/index/index`);

@@ -112,7 +112,7 @@ test('a bookshop signs a 告知承诺 instead of the premises proof from the app
 test('a retiree applies for the 我要退休 一件事 as a person with an e-licence and photos, finds it in 我的办件 and withdraws it', async () => {
   await signInBySms(page, gateway, '13700006666');
   await verifyRealName(page, gateway, '张建国', '11010519491231002X');
-  await page.goto(`${gateway.baseUrl}/search/theme/index?code=HS-YJS-010`);
+  await page.goto(`${gateway.baseUrl}/search/more/theme/index?code=HS-YJS-010`);
   await button(page, /一次申报/).click();
   await page.waitForURL(/\/prereview\/apply\/index\?theme=/);
   await page.getByText('一件事一次办', { exact: false }).waitFor();
@@ -133,7 +133,7 @@ test('a retiree applies for the 我要退休 一件事 as a person with an e-lic
   await page.getByRole('heading', { name: '我要退休' }).filter({ visible: true }).waitFor();
 
   // 我的办件 lists it; from there to the case, and withdraw it.
-  await page.goto(`${gateway.baseUrl}/me/cases/index`);
+  await page.goto(`${gateway.baseUrl}/me/account/cases/index`);
   await page.locator('.case__head', { hasText: '待预审' }).click();
   await page.waitForURL(/\/prereview\/case\/index/);
   await button(page, '撤回申请').click();

@@ -47,7 +47,7 @@ test('rate a finished case, give a window a 差评, follow its rectification and
     itemCode: found.data.hits[0].item.code,
     status: 'completed',
   });
-  await page.goto(`${gateway.baseUrl}/me/cases/index`);
+  await page.goto(`${gateway.baseUrl}/me/account/cases/index`);
   await page.getByText('结婚登记').first().waitFor();
   await button(page, '去评价').click();
   await page.waitForURL(/\/rating\/case\/index/);

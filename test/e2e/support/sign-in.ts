@@ -4,7 +4,7 @@ import type { RunningGateway } from './running-gateway';
 
 /** Logs in through the H5 login page with the SMS code the gateway issued. */
 export async function signInBySms(page: Page, gateway: RunningGateway, mobile: string): Promise<void> {
-  await page.goto(`${gateway.baseUrl}/me/login/index`);
+  await page.goto(`${gateway.baseUrl}/me/account/login/index`);
   await page.locator('.login__check').click();
   await page.locator('.field__input input').first().fill(mobile);
   await button(page, '获取验证码').click();
@@ -19,7 +19,7 @@ export async function signInBySms(page: Page, gateway: RunningGateway, mobile: s
 
 /** Completes the development real-name flow through its page. */
 export async function verifyRealName(page: Page, gateway: RunningGateway, name: string, idNumber: string) {
-  await page.goto(`${gateway.baseUrl}/me/real-name/index`);
+  await page.goto(`${gateway.baseUrl}/me/account/real-name/index`);
   await page.locator('.field__input input').first().fill(name);
   await page.locator('.field__input input').nth(1).fill(idNumber);
   await button(page, '提交认证').click();

@@ -13,7 +13,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
-import { MaterialList } from '../guide/material-list';
+import { MaterialList } from '../../guide/material-list';
 
 /** 一件事: several items, one application, one set of materials. */
 export default function ThemePage() {

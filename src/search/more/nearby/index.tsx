@@ -11,7 +11,7 @@ import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
-import { HallCard } from '../hall-card';
+import { HallCard } from '../../hall-card';
 
 type LocationState = { status: 'idle' | 'locating' | 'denied' } | { status: 'located'; position: LatLng };
 
