@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { PageAssetsPlugin } from './page-assets-plugin';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
@@ -60,6 +61,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      webpackChain(chain) {
+        // dist/h5/page-assets.json: each page's lazily loaded files, for the gateway's preload hints.
+        chain.plugin('pageAssets').use(PageAssetsPlugin, [path.resolve(root, 'src')]);
+      },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -26,10 +26,15 @@ describe('serving the built H5 app', () => {
     fs.rmSync(staticDir, { recursive: true, force: true });
   });
 
-  it('serves index.html at / without caching', async () => {
+  /** The page as served, with the preload hints taken out again. */
+  const withoutHints = (html: string) => html.replace(/<link rel="preload"[^>]*>/g, '');
+  const hints = (html: string) => html.match(/<link rel="preload"[^>]*>/g) ?? [];
+
+  it('serves index.html at / without caching, hinting the home page’s first API call', async () => {
     const res = await gw.request('/');
     expect(res.status).toBe(200);
-    expect(res.text).toBe(INDEX);
+    expect(withoutHints(res.text)).toBe(INDEX);
+    expect(hints(res.text)).toEqual(['<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/home">']);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });
@@ -38,8 +43,33 @@ describe('serving the built H5 app', () => {
     for (const route of ['/search/guide/index?code=HS-GA-0005', '/me/index', '/pages/anything/deep/path']) {
       const res = await gw.request(route);
       expect(res.status).toBe(200);
-      expect(res.text).toBe(INDEX);
+      expect(withoutHints(res.text)).toBe(INDEX);
       expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('hints a page’s own chunks from the build’s page-assets.json, and its data only for a well-formed code', async () => {
+    const manifest = path.join(staticDir, 'page-assets.json');
+    fs.writeFileSync(
+      manifest,
+      JSON.stringify({ 'search/guide/index': { js: ['js/632.ab12cd34.js'], css: ['css/632.ab12cd34.css'] } }),
+    );
+    try {
+      const guide = await gw.request('/search/guide/index?code=HS-GA-0005');
+      expect(hints(guide.text)).toEqual([
+        '<link rel="preload" as="style" href="/css/632.ab12cd34.css">',
+        '<link rel="preload" as="script" href="/js/632.ab12cd34.js">',
+        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/items/HS-GA-0005">',
+      ]);
+      const hostile = await gw.request(`/search/guide/index?code=${encodeURIComponent('"><script>alert(1)</script>')}`);
+      expect(hints(hostile.text)).toEqual([
+        '<link rel="preload" as="style" href="/css/632.ab12cd34.css">',
+        '<link rel="preload" as="script" href="/js/632.ab12cd34.js">',
+      ]);
+      expect(hostile.text).not.toContain('<script>');
+      expect(hints((await gw.request('/me/index/index')).text)).toEqual([]);
+    } finally {
+      fs.rmSync(manifest);
     }
   });
 

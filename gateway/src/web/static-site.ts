@@ -18,6 +18,58 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body>
 </html>`;
 
+/** What a page fetches first, so the browser can start on it while the scripts load. */
+function dataFor(page: string, query: URLSearchParams): string | undefined {
+  if (page === 'search/home/index') return '/api/home';
+  const code = query.get('code') ?? '';
+  if (page === 'search/guide/index' && /^[A-Za-z0-9_-]{1,64}$/.test(code)) return `/api/items/${code}`;
+  return undefined;
+}
+
+type PageAssets = Record<string, { js?: string[]; css?: string[] }>;
+
+/**
+ * index.html with preload hints for the page asked for: its lazily loaded chunks (from
+ * page-assets.json, written by the H5 build) and its first API call. Without them the browser
+ * learns of both only after app.js has downloaded and run — on a slow phone, most of the time to
+ * the first meaningful paint. Files are re-read only when the build changes them.
+ */
+class IndexPage {
+  private cached?: { stamp: string; html: string; assets: PageAssets };
+
+  constructor(private readonly staticDir: string) {}
+
+  private load(): { html: string; assets: PageAssets } {
+    const indexFile = path.join(this.staticDir, 'index.html');
+    const assetsFile = path.join(this.staticDir, 'page-assets.json');
+    const stamp = [indexFile, assetsFile].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)).join(':');
+    if (this.cached?.stamp !== stamp) {
+      let assets: PageAssets = {};
+      try {
+        assets = JSON.parse(fs.readFileSync(assetsFile, 'utf8')) as PageAssets;
+      } catch {
+        // An older build without the manifest: the page still works, without hints.
+      }
+      this.cached = { stamp, html: fs.readFileSync(indexFile, 'utf8'), assets };
+    }
+    return this.cached;
+  }
+
+  render(url: string): string {
+    const { html, assets } = this.load();
+    const [pathname, search = ''] = url.split('?');
+    const page = pathname.replace(/^\/+|\/+$/g, '') || 'search/home/index';
+    const own = assets[page];
+    const hints = [
+      ...(own?.css ?? []).map((f) => `<link rel="preload" as="style" href="/${f}">`),
+      ...(own?.js ?? []).map((f) => `<link rel="preload" as="script" href="/${f}">`),
+    ];
+    const data = dataFor(page, new URLSearchParams(search));
+    if (data) hints.push(`<link rel="preload" as="fetch" crossorigin="anonymous" href="${data}">`);
+    return hints.length > 0 ? html.replace('</head>', `${hints.join('')}</head>`) : html;
+  }
+}
+
 function isApiPath(urlPath: string): boolean {
   return urlPath === '/api' || urlPath.startsWith('/api/');
 }
@@ -33,10 +85,13 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
   if (!fs.existsSync(indexFile)) {
     app.log.warn({ staticDir }, 'H5 app not built yet: run `npm run build:h5` (the API works without it)');
   }
+  const indexPage = new IndexPage(staticDir);
   await app.register(fastifyStatic, {
     root: staticDir,
     prefix: '/',
     wildcard: true,
+    // `/` is a page like any other: it gets the page's hints in the fallback below.
+    allowedPath: (pathName) => pathName !== '/' && pathName !== '/index.html',
     cacheControl: false,
     // Taro names files under js/ and css/ by content hash: they never change, so cache them for a year.
     setHeaders: (res, filePath) => {
@@ -57,6 +112,9 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
     if (!fs.existsSync(indexFile)) {
       return reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     }
-    return reply.sendFile('index.html');
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(indexPage.render(request.url));
   });
 }
