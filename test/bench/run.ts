@@ -166,7 +166,7 @@ async function main(): Promise<void> {
       details.gatewayLoad = result.detail;
     }
     if (wants(args, 'uploads')) {
-      log('7. uploads (20 MiB PDF, throttled, drop at 50%; ~4 min per run)');
+      log('7. uploads (20 MiB PDF, throttled, drop at 50%; ~5 min per run)');
       const browser = await launchBrowser();
       chromium = `Chromium ${browser.version()}`;
       try {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -129,5 +130,42 @@ export class CutChunkMeter {
 
   close(): void {
     this.server.off('request', this.onRequest);
+  }
+}
+
+/**
+ * The gateway's end of a dropped connection. DevTools' offline emulation alone does not cut an
+ * upload under way: Chromium releases a throttled request body when the conditions change, so the
+ * rest of the chunk reaches the gateway at once and the request succeeds (probed on Chromium 156:
+ * a 1 MiB PUT at 750 kbit/s, offline after 5.6 s, arrived whole at 5.6 s). A real drop loses what
+ * is on the wire: `cut()` resets every open connection and refuses new ones until `restore()`.
+ */
+export class ConnectionCutter {
+  private down = false;
+  private readonly open = new Set<Socket>();
+  private readonly onConnection = (socket: Socket): void => {
+    if (this.down) {
+      socket.destroy();
+      return;
+    }
+    this.open.add(socket);
+    socket.once('close', () => this.open.delete(socket));
+  };
+
+  constructor(private readonly server: Server) {
+    server.on('connection', this.onConnection);
+  }
+
+  cut(): void {
+    this.down = true;
+    for (const socket of this.open) socket.destroy();
+  }
+
+  restore(): void {
+    this.down = false;
+  }
+
+  close(): void {
+    this.server.off('connection', this.onConnection);
   }
 }

@@ -10,7 +10,14 @@ import { figure, type Figure } from '../lib/figures';
 import { MOBILE_PROFILE, throttle } from '../lib/mobile-profile';
 import { openBenchPhone } from '../lib/phone';
 import { round } from '../lib/stats';
-import { apiSignIn, CutChunkMeter, SessionReader, startUploadGateway, type SessionState } from '../lib/upload-gateway';
+import {
+  apiSignIn,
+  ConnectionCutter,
+  CutChunkMeter,
+  SessionReader,
+  startUploadGateway,
+  type SessionState,
+} from '../lib/upload-gateway';
 
 const SECTION = '7. Uploads (20 MiB PDF, 750 kbit/s up, 150 ms RTT, 4× CPU, drop at 50%)';
 export const CHUNK_BYTES = UPLOAD_CHUNK_BYTES;
@@ -222,10 +229,11 @@ async function uploadInApp(
   browser: Browser,
   gateway: RunningGateway,
   reader: SessionReader,
-  meter: CutChunkMeter,
+  gatewaySide: { meter: CutChunkMeter; cutter: ConnectionCutter },
   pdf: BenchPdf,
   run: number,
 ): Promise<AppUploadRun> {
+  const { meter, cutter } = gatewaySide;
   const { context, page } = await openBenchPhone(browser);
   try {
     await context.addInitScript(recordFileChoice);
@@ -255,14 +263,17 @@ async function uploadInApp(
     const cutStartedAt = await chunkOnWire(requests, DROP_AFTER_CHUNKS);
     await sleep(cutStartedAt + ((CUT_INTO_CHUNK * CHUNK_BYTES) / LINK_BYTES_PER_S) * 1000 - Date.now());
 
-    await setLink(cdp, true);
-    const droppedAt = Date.now();
+    // The drop: connections reset at the gateway (what is on the wire is lost), then the link offline.
     const inFlight = requests.inFlight();
+    const droppedAt = Date.now();
+    cutter.cut();
+    await setLink(cdp, true);
     await card.getByText('上传失败').waitFor({ timeout: 120_000 });
     const failureShownAt = Date.now();
     const atDrop = reader.find(pdf.sha256, since);
 
     await setLink(cdp, false);
+    cutter.restore();
     const resumedAt = Date.now();
     await card.getByRole('button', { name: '重试' }).click();
     const done = await follow(reader, pdf, since, ackSeenAt, (s) => s.status === 'complete', 'the session to complete');
@@ -448,13 +459,14 @@ export async function measureUploads(
   const gateway = await startUploadGateway();
   const reader = new SessionReader(gateway);
   const meter = new CutChunkMeter(gateway.app.server);
+  const cutter = new ConnectionCutter(gateway.app.server);
   const detail: UploadResult['detail'] = { app: [], floor: [] };
   try {
     for (let run = 1; run <= runs; run += 1) {
       const started = Date.now();
       const pdf = writePdf(run);
       try {
-        const app = await uploadInApp(browser, gateway, reader, meter, pdf, run);
+        const app = await uploadInApp(browser, gateway, reader, { meter, cutter }, pdf, run);
         const floor = await uploadInFloor(browser, gateway, reader, pdf, run);
         detail.app.push(app);
         detail.floor.push(floor);
@@ -474,6 +486,7 @@ export async function measureUploads(
       }
     }
   } finally {
+    cutter.close();
     meter.close();
     reader.close();
     await gateway.close();
@@ -528,8 +541,9 @@ export async function measureUploads(
     ],
     detail,
     note:
-      `uploads: one 20 MiB PDF per run through the app’s pre-review page, the link dropped once the gateway held ` +
-      `${DROP_AFTER_CHUNKS} of ${FILE_CHUNKS} chunks and the next was half sent; throughput is file bytes over the time from the file chosen to ` +
+      `uploads: one 20 MiB PDF per run through the app’s pre-review page, the connection dropped (reset at the ` +
+      `gateway, the page offline) once the gateway held ${DROP_AFTER_CHUNKS} of ${FILE_CHUNKS} chunks and the next ` +
+      `was half sent; throughput is file bytes over the time from the file chosen to ` +
       `the session completed (pause excluded), as a share of 750 kbit/s; the floor sends the first ${FLOOR_CHUNKS} ` +
       `chunks of the same file with plain fetch PUTs from a blank page on the same link, timed the same way`,
   };
