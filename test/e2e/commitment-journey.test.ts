@@ -46,7 +46,7 @@ test('a restaurant owner reads the notice to its end, signs by hand instead of a
   await page.goto(`${gateway.baseUrl}/search/guide/index?code=${item.code}`);
   await page.locator('.material__commit').first().click();
   await page.waitForURL(/\/commitment\/notice\/index/);
-  await page.getByText('告知承诺书').first().waitFor();
+  await page.getByRole('heading', { name: '告知承诺书' }).filter({ visible: true }).waitFor();
   await page.getByText('不实承诺的法律责任', { exact: false }).waitFor();
 
   // Signing before reading to the end is refused.

@@ -27,7 +27,7 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
 
   await page.goto(`${gateway.baseUrl}/search/guide/index?code=${item.code}`);
   await button(page, '☆ 收藏').click();
-  await page.waitForURL(/\/me\/login\/index/);
+  await page.waitForURL(/\/me\/account\/login\/index/);
 
   await page.locator('.field__input input').first().fill(MOBILE);
   await button(page, '获取验证码').click();
