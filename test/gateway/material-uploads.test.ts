@@ -8,6 +8,7 @@ import { UPLOAD_MESSAGES } from '../../gateway/src/uploads/upload-service';
 import { expectError, expectOk, type TestGateway } from './support/harness';
 import { ADMIN_TOKEN, countRows, person, startRatingGateway, type Person } from './support/ratings';
 import { download, encodePng, scribblePixels, sha256, upload } from './support/commitments';
+import { filler, pdf, jpeg, exe } from './support/material-files';
 
 let gw: TestGateway;
 let alice: Person;
@@ -22,30 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw.close();
 });
-
-/** Bytes that are not all alike, so two files of one size have different hashes. */
-function filler(size: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(size);
-  for (let i = 0; i < size; i += 1) bytes[i] = (i * 31 + seed * 17 + (i >> 8)) & 0x7f;
-  return bytes;
-}
-
-/** A minimal PDF as far as the gateway can tell: header, body, `%%EOF` at the end. */
-function pdf(size: number, seed = 1): Buffer {
-  const head = Buffer.from('%PDF-1.4\n');
-  const tail = Buffer.from('\n%%EOF\n');
-  return Buffer.concat([head, filler(size - head.length - tail.length, seed), tail]);
-}
-
-/** A JPEG as far as the gateway can tell: SOI + APP0 marker at the start, EOI at the end. */
-function jpeg(size: number, seed = 1): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), filler(size - 6, seed), Buffer.from([0xff, 0xd9])]);
-}
-
-/** A Windows executable's first bytes (`MZ`). */
-function exe(size: number): Buffer {
-  return Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), filler(size - 8, 9)]);
-}
 
 const filesDir = () => path.join(gw.dataDir, 'files');
 /** Stored upload files (the sessions folder aside). */

@@ -18,6 +18,7 @@ import {
 import { expectError, expectOk, type ApiResponse, type TestGateway } from './support/harness';
 import { ADMIN_TOKEN, countRows, person, startRatingGateway, type Person } from './support/ratings';
 import { download, sha256 } from './support/commitments';
+import { filler, pdf, jpeg, exe } from './support/material-files';
 
 let gw: TestGateway;
 let alice: Person;
@@ -34,27 +35,6 @@ afterAll(async () => {
 });
 
 const MB = 1024 * 1024;
-
-function filler(size: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(size);
-  for (let i = 0; i < size; i += 1) bytes[i] = (i * 31 + seed * 17 + (i >> 8)) & 0x7f;
-  return bytes;
-}
-
-/** A minimal PDF as far as the gateway can tell: header, body, `%%EOF` at the end. */
-function pdf(size: number, seed = 1): Buffer {
-  const head = Buffer.from('%PDF-1.4\n');
-  const tail = Buffer.from('\n%%EOF\n');
-  return Buffer.concat([head, filler(size - head.length - tail.length, seed), tail]);
-}
-
-function jpeg(size: number, seed = 1): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), filler(size - 6, seed), Buffer.from([0xff, 0xd9])]);
-}
-
-function exe(size: number): Buffer {
-  return Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), filler(size - 8, 9)]);
-}
 
 /** 5 MB and a bit: five full chunks and a short last one. */
 const FIVE_MB_PLUS = 5 * MB + 123;
