@@ -35,6 +35,9 @@ describe('serving the built H5 app', () => {
     expect(res.status).toBe(200);
     expect(withoutHints(res.text)).toBe(INDEX);
     expect(hints(res.text)).toEqual(['<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/home">']);
+    const direct = await gw.request('/index.html');
+    expect(direct.status).toBe(200);
+    expect(direct.text).toBe(res.text);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });

@@ -58,7 +58,7 @@ class IndexPage {
   render(url: string): string {
     const { html, assets } = this.load();
     const [pathname, search = ''] = url.split('?');
-    const page = pathname.replace(/^\/+|\/+$/g, '') || 'search/home/index';
+    const page = pathname.replace(/^\/+|\/+$/g, '').replace(/^index\.html$/, '') || 'search/home/index';
     const own = assets[page];
     const hints = [
       ...(own?.css ?? []).map((f) => `<link rel="preload" as="style" href="/${f}">`),
@@ -106,7 +106,8 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
       return reply.code(404).send(errorEnvelope(request, { code: 'NOT_FOUND', message: '没有这个接口' }));
     }
     const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || /\.[A-Za-z0-9]+$/.test(lastSegment)) {
+    const isFile = /\.[A-Za-z0-9]+$/.test(lastSegment) && urlPath !== '/index.html';
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isFile) {
       return reply.code(404).type('text/plain; charset=utf-8').send('未找到该文件');
     }
     if (!fs.existsSync(indexFile)) {
