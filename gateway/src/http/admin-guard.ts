@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ApiError } from './api-error';
 
 export const ADMIN_TOKEN_HEADER = 'x-admin-token';
@@ -25,6 +25,15 @@ export function requireAdmin(adminToken: string | undefined): onRequestAsyncHook
       throw new ApiError('FORBIDDEN', '管理令牌无效');
     }
   };
+}
+
+/** An officers' route scope: the admin token on every route, and answers never cached. */
+export function adminScope(app: FastifyInstance, adminToken: string | undefined): void {
+  app.addHook('onRequest', requireAdmin(adminToken));
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AdminCaseAction, AdminCaseQueue, AdminCaseView } from '../../../types/contract';
 import type { GatewayContext } from '../context';
-import { officerName, requireAdmin } from '../http/admin-guard';
+import { adminScope, officerName } from '../http/admin-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false });
@@ -14,11 +14,7 @@ const tags = ['admin'];
 export function adminCaseRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    app.addHook('onRequest', requireAdmin(ctx.adminToken));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    adminScope(app, ctx.adminToken);
 
     app.get(
       '/admin/prereview/queue',

@@ -14,7 +14,7 @@ import {
   ServiceWindow,
 } from '../../../types/contract';
 import type { GatewayContext } from '../context';
-import { officerName, requireAdmin } from '../http/admin-guard';
+import { adminScope, officerName } from '../http/admin-guard';
 import { envelopeSchemas, ok } from '../http/envelope';
 
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) }, { additionalProperties: false });
@@ -29,11 +29,7 @@ const tags = ['admin'];
 export function adminRoutes(ctx: GatewayContext): FastifyPluginAsync {
   return async (plugin) => {
     const app = plugin.withTypeProvider<TypeBoxTypeProvider>();
-    app.addHook('onRequest', requireAdmin(ctx.adminToken));
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    adminScope(app, ctx.adminToken);
 
     app.post(
       '/admin/cases',
