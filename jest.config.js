@@ -28,7 +28,13 @@ module.exports = {
         '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
       },
     },
-    { ...shared, displayName: 'gateway', testEnvironment: 'node', testMatch: ['<rootDir>/test/gateway/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'gateway',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/gateway/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/gateway/support/setup.ts'],
+    },
     {
       ...shared,
       displayName: 'build',
