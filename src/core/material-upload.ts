@@ -1,3 +1,8 @@
+/**
+ * The one entry point the application pages use for material files: check a picked file, then
+ * upload it (compressed if it is a photo; in one request when small, in resumable chunks when
+ * large) with progress, retries and cancelling.
+ */
 import type { CHUNKED_UPLOAD_THRESHOLD as ContractThreshold, MaterialFileType } from '@contract/prereview';
 import type { UploadedFile } from '@contract/upload';
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '@/lib/file-signature';
@@ -18,11 +23,6 @@ import { localFileSize, readLocalFileRange, uploadFile } from './upload';
 /** The contract's threshold, copied (the app imports the contract's types only); a type check keeps them equal. */
 const CHUNKED_UPLOAD_THRESHOLD: typeof ContractThreshold = 4194304;
 
-/**
- * The one entry point the application pages use for material files: check a picked file, then
- * upload it (compressed if it is a photo; in one request when small, in resumable chunks when
- * large) with progress, retries and cancelling.
- */
 export type { UploadProgress } from './resumable-upload';
 
 export interface MaterialUploadOptions {

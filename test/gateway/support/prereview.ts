@@ -124,15 +124,16 @@ let keySerial = 0;
 /** A fresh idempotency key, as the app makes one per submit. */
 export const newKey = (): string => `test-key-${Date.now()}-${(keySerial += 1)}`;
 
-export function submit(
+/** POST to submit or resubmit, with an Idempotency-Key (`null`: no header at all). */
+function postOnce(
+  action: 'submit' | 'resubmit',
   gw: TestGateway,
   who: Person,
   id: string,
   body: unknown,
-  /** `null`: no Idempotency-Key header at all. */
-  key: string | null = newKey(),
+  key: string | null,
 ): Promise<ApiResponse> {
-  return gw.request(`/api/me/cases/${id}/submit`, {
+  return gw.request(`/api/me/cases/${id}/${action}`, {
     method: 'POST',
     token: who.token,
     body,
@@ -140,21 +141,11 @@ export function submit(
   });
 }
 
-export function resubmit(
-  gw: TestGateway,
-  who: Person,
-  id: string,
-  body: unknown,
-  /** `null`: no Idempotency-Key header at all. */
-  key: string | null = newKey(),
-): Promise<ApiResponse> {
-  return gw.request(`/api/me/cases/${id}/resubmit`, {
-    method: 'POST',
-    token: who.token,
-    body,
-    headers: key === null ? {} : { 'idempotency-key': key },
-  });
-}
+export const submit = (gw: TestGateway, who: Person, id: string, body: unknown, key: string | null = newKey()) =>
+  postOnce('submit', gw, who, id, body, key);
+
+export const resubmit = (gw: TestGateway, who: Person, id: string, body: unknown, key: string | null = newKey()) =>
+  postOnce('resubmit', gw, who, id, body, key);
 
 export function withdraw(gw: TestGateway, who: Person, id: string): Promise<ApiResponse> {
   return gw.request(`/api/me/cases/${id}/withdraw`, { method: 'POST', token: who.token });
