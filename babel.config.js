@@ -12,6 +12,10 @@ const nutuiPerComponent = [
   'nutui-react-taro',
 ];
 
+// Targets named here, not only found by babel-preset-taro in the working directory's package.json,
+// so every project built with this config (the bench's floor too) compiles to the same language level.
+const { browserslist } = require('./package.json');
+
 module.exports = (api) => {
   if (api.env('test')) {
     return {
@@ -24,7 +28,7 @@ module.exports = (api) => {
     };
   }
   return {
-    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', targets: browserslist }]],
     plugins: [nutuiPerComponent],
   };
 };

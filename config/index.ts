@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import webpack from 'webpack';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import { PageAssetsPlugin } from './page-assets-plugin';
 import prodConfig from './prod';
@@ -12,6 +14,18 @@ const root = path.resolve(__dirname, '..');
  * minifier (quote_keys) corrupts them.
  */
 const transpiledPackages = (file: string) => /node_modules[\\/](@tanstack|@noble)[\\/]/.test(file);
+
+/**
+ * axios bundles every adapter it has, whichever one runs. Mini-programs always get our
+ * Taro.request adapter, so axios's XMLHttpRequest and fetch adapters are dead code there (~18 KB);
+ * H5 uses the XMLHttpRequest one (first in axios's default order, and the only one with upload
+ * progress), so its fetch adapter is (~11 KB).
+ */
+function dropAxiosAdapters(chain: Chain, adapters: ('xhr' | 'fetch')[]): void {
+  const stub = path.resolve(__dirname, 'unsupported-axios-adapter.js');
+  const unused = new RegExp(`axios[\\\\/]lib[\\\\/]adapters[\\\\/](${adapters.join('|')})\\.js$`);
+  chain.plugin('dropAxiosAdapters').use(webpack.NormalModuleReplacementPlugin, [unused, stub]);
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -40,6 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI's per-component CSS arrives in different orders from different pages; order is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
+        dropAxiosAdapters(chain, ['xhr', 'fetch']);
         // The mini-program engines have no AbortController; react-query and axios need one.
         chain.plugin('providerPlugin').tap((args: Record<string, unknown>[]) => {
           const provided = args[0] ?? {};
@@ -62,6 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'browser' },
       webpackChain(chain) {
+        dropAxiosAdapters(chain, ['fetch']);
         // dist/h5/page-assets.json: each page's lazily loaded files, for the gateway's preload hints.
         chain.plugin('pageAssets').use(PageAssetsPlugin, [path.resolve(root, 'src')]);
       },

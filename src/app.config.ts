@@ -1,8 +1,11 @@
 export default defineAppConfig({
-  pages: ['search/home/index', 'search/results/index', 'search/guide/index', 'me/index/index'],
-  // The main package holds what a resident needs on a cold start: the tabs and the guide (shared
-  // links land there). Everything else loads on demand, preloaded from the page that leads to it.
+  pages: ['search/home/index', 'search/results/index', 'me/index/index'],
+  // The main package holds only the tabs: it is what every cold start downloads. Everything else
+  // loads on demand, preloaded from the pages that lead to it. The guide is a subpackage of its own
+  // (its path stays search/guide/index): a shared link to it fetches main + guide, no more than when
+  // it sat in main, and every other start skips its HTML sanitiser.
   subPackages: [
+    { root: 'search/guide', pages: ['index'] },
     { root: 'search/more', pages: ['theme/index', 'nearby/index'] },
     {
       root: 'me/account',
@@ -28,7 +31,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   preloadRule: {
-    'search/home/index': { network: 'all', packages: ['search/more'] },
+    'search/home/index': { network: 'all', packages: ['search/guide', 'search/more'] },
+    'search/results/index': { network: 'all', packages: ['search/guide'] },
     'search/guide/index': { network: 'all', packages: ['prereview'] },
     'me/index/index': { network: 'all', packages: ['me/account'] },
   },

@@ -1,4 +1,3 @@
-import { chinaMinutesOfDay, isoWeekday, parseChinaDay, toChinaDay, type ChinaDay } from './china-time';
 import type { Audience, MaterialForm, MaterialNecessity } from '../../types/contract';
 
 const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
@@ -7,37 +6,6 @@ const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六
 export function formatTimeLimit(days: number): string {
   if (!Number.isInteger(days) || days < 0) return '';
   return days === 0 ? '即办' : `${days}个工作日`;
-}
-
-/**
- * Date-times must carry a zone (Z or ±hh:mm): without one, Date parses them in the device's zone and
- * the same string could show different days on different phones.
- */
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * Accepts a YYYY-MM-DD date, a zoned ISO date-time (e.g. a guide's updatedAt) or a Date; the latter
- * two are shown as the date in China, whatever the device's time zone.
- */
-function readDay(value: string | Date): ChinaDay | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toChinaDay(value);
-  const dateOnly = parseChinaDay(value);
-  if (dateOnly) return dateOnly;
-  if (!ZONED_DATE_TIME.test(value)) return null;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? null : toChinaDay(instant);
-}
-
-/** '2026-12-03' → '2026年12月3日'; '' when the value is not a date. */
-export function formatChineseDate(value: string | Date): string {
-  const day = readDay(value);
-  return day ? `${day.year()}年${day.month() + 1}月${day.date()}日` : '';
-}
-
-/** '2026-12-03' → '周四'; '' when the value is not a date. */
-export function formatWeekday(value: string | Date): string {
-  const day = readDay(value);
-  return day ? WEEKDAY_NAMES[isoWeekday(day) - 1] : '';
 }
 
 /** '周一' … '周日' for an ISO weekday 1–7 (shared with the opening-hours text). */
@@ -75,13 +43,4 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** A zoned date-time as '2026年12月3日 14:05', in China time whatever the device's zone. */
-export function formatChineseDateTime(value: string): string {
-  const date = formatChineseDate(value);
-  if (!date) return '';
-  const minutes = chinaMinutesOfDay(new Date(value));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { CaseEvent } from '@contract/prereview';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
-import { formatChineseDateTime } from '@/lib/format';
+import { formatChineseDateTime } from '@/lib/format-date';
 
 export type TimelineProps = { events: readonly CaseEvent[] };
 

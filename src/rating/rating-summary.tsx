@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Rating } from '@contract/rating';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { isBadRating, ratingLevelName, ticketStatusName } from '@/lib/rating-rules';
 import './rating.scss';
 

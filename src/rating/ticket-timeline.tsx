@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { RectificationTicket } from '@contract/rating';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { TICKET_STEPS } from '@/lib/rating-rules';
 
 export type TicketTimelineProps = { ticket: RectificationTicket };

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { describeError } from '@/core/http/api-error';
+import { ActionButton } from './action-button';
 
 export type ErrorStateProps = {
   error: unknown;
@@ -17,15 +17,11 @@ export function ErrorState({ error, onRetry, secondary }: ErrorStateProps) {
       <Text className='state__message'>{describeError(error)}</Text>
       <View className='state__actions'>
         {onRetry ? (
-          <Button type='primary' className='tap-target' onClick={onRetry}>
+          <ActionButton variant='primary' onClick={onRetry}>
             重试
-          </Button>
+          </ActionButton>
         ) : null}
-        {secondary ? (
-          <Button className='tap-target' onClick={secondary.onClick}>
-            {secondary.label}
-          </Button>
-        ) : null}
+        {secondary ? <ActionButton onClick={secondary.onClick}>{secondary.label}</ActionButton> : null}
       </View>
     </View>
   );

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro';
+import { ActionButton } from './action-button';
 import { EmptyState } from './empty-state';
 import { navigate } from './navigate';
 import { PageShell } from './page-shell';
@@ -11,9 +11,9 @@ export function LoginRequired({ title, returnTo }: LoginRequiredProps) {
   return (
     <PageShell>
       <EmptyState title={title}>
-        <Button type='primary' className='tap-target' onClick={() => navigate(routes.login(returnTo))}>
+        <ActionButton variant='primary' onClick={() => navigate(routes.login(returnTo))}>
           去登录
-        </Button>
+        </ActionButton>
       </EmptyState>
     </PageShell>
   );

@@ -6,10 +6,11 @@ const root = path.resolve(__dirname, '../..');
 const dist = (platform: string) => path.join(root, 'dist', platform);
 
 /**
- * The performance issue's budget: the weapp main package ≤ 560 KB (KiB here; WeChat's hard limit is
- * 2 MB), every subpackage ≤ 200 KB. Only the tabs and the guide live in the main package.
+ * The performance issue's budgets, tightened as the package got there: the weapp main package
+ * ≤ 440 KiB (it was 560; WeChat's hard limit is 2 MB; the bench's floor is ~282 KiB, so 1.5× is
+ * ~423 KiB), every subpackage ≤ 200 KiB. Only the tabs live in the main package.
  */
-const WEAPP_MAIN_BUDGET = 560 * 1024;
+const WEAPP_MAIN_BUDGET = 440 * 1024;
 const SUBPACKAGE_BUDGET = 200 * 1024;
 
 const PAGE_FILES = {
@@ -29,9 +30,7 @@ describe.each(Object.keys(PAGE_FILES) as (keyof typeof PAGE_FILES)[])('%s build'
   test('has every page of the app config, with its files', () => {
     expect(existsSync(path.join(dir, 'app.json'))).toBe(true);
     const app = appJson();
-    expect(app.pages).toEqual(
-      expect.arrayContaining(['search/home/index', 'search/results/index', 'search/guide/index', 'me/index/index']),
-    );
+    expect(app.pages).toEqual(expect.arrayContaining(['search/home/index', 'search/results/index', 'me/index/index']));
     const pages = [
       ...app.pages,
       ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`)),
@@ -43,7 +42,7 @@ describe.each(Object.keys(PAGE_FILES) as (keyof typeof PAGE_FILES)[])('%s build'
     }
     // Later capabilities live in subpackages, outside the main package.
     expect((app.subPackages ?? []).map((sp) => sp.root.replace(/\/$/, ''))).toEqual(
-      expect.arrayContaining(['rating', 'commitment', 'prereview']),
+      expect.arrayContaining(['search/guide', 'rating', 'commitment', 'prereview']),
     );
     // WeChat calls the tab list `list`, Alipay `items`.
     const tabs = app.tabBar?.list ?? app.tabBar?.items ?? [];

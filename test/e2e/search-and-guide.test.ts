@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { seedCalendar } from '../../gateway/seed/calendar';
 import { createWorkdayCalendar } from '../../src/lib/workdays';
-import { formatChineseDate } from '../../src/lib/format';
+import { formatChineseDate } from '../../src/lib/format-date';
 import { launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
 

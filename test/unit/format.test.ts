@@ -1,11 +1,5 @@
-import {
-  formatChineseDateTime,
-  formatFileSize,
-  formatMaterialTerms,
-  formatChineseDate,
-  formatTimeLimit,
-  formatWeekday,
-} from '../../src/lib/format';
+import { formatFileSize, formatMaterialTerms, formatTimeLimit } from '../../src/lib/format';
+import { formatChineseDateTime, formatChineseDate, formatWeekday } from '../../src/lib/format-date';
 
 describe('formatTimeLimit', () => {
   it('labels 0 as 即办 and others as working days', () => {

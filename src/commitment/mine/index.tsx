@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';

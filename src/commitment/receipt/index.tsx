@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { api } from '@/core/api';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { goBackOr } from '@/ui/navigate';

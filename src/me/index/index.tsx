@@ -1,10 +1,10 @@
 import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
 import { api } from '@/core/api';
 import { session } from '@/core/session';
 import { clearAppStorage } from '@/core/storage';
+import { ActionButton } from '@/ui/action-button';
 import { useCareMode } from '@/ui/care-mode';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
@@ -77,9 +77,9 @@ export default function MePage() {
         ) : (
           <>
             <Text className='me__name'>您还未登录</Text>
-            <Button className='tap-target me__login' onClick={() => navigate(routes.login())}>
+            <ActionButton className='me__login' onClick={() => navigate(routes.login())}>
               登录 / 注册
-            </Button>
+            </ActionButton>
           </>
         )}
       </View>
@@ -126,9 +126,9 @@ export default function MePage() {
 
       {tokens ? (
         <View className='section'>
-          <Button block className='tap-target' onClick={() => void logout()}>
+          <ActionButton block onClick={() => void logout()}>
             退出登录
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
     </PageShell>

@@ -8,7 +8,7 @@ import { api } from '@/core/api';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { LoginRequired } from '@/ui/login-required';

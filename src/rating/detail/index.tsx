@@ -7,7 +7,7 @@ import type { FeedbackLevel } from '@contract/rating';
 import { api } from '@/core/api';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { FEEDBACK_LEVELS, RATING_COMMENT_MAX } from '@/lib/rating-rules';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';

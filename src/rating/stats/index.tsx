@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RatingStatsRow } from '@contract/rating';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';

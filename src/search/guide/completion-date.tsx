@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { formatChineseDate, formatWeekday } from '@/lib/format';
+import { formatChineseDate, formatWeekday } from '@/lib/format-date';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
 
 export type CompletionDateProps = { promisedDays: number };

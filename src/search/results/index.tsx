@@ -1,10 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
 import { useMemo, useState } from 'react';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
+import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { HighlightedText } from '@/ui/highlighted-text';
@@ -147,9 +147,9 @@ export default function SearchPage() {
 
       {results.hasNextPage ? (
         <View className='search__more'>
-          <Button loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
+          <ActionButton loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
             {results.isFetchingNextPage ? '正在加载…' : '加载更多'}
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
       {results.isError && hits.length > 0 ? (

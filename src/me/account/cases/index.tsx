@@ -6,7 +6,7 @@ import type { CaseSummary } from '@contract/case';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
-import { formatChineseDate } from '@/lib/format';
+import { formatChineseDate } from '@/lib/format-date';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';

@@ -1,0 +1,40 @@
+import { Button } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './action-button.scss';
+
+export type ActionButtonProps = {
+  children: ReactNode;
+  onClick: () => void;
+  /** `primary` for the page's main way forward, `plain` for the others. */
+  variant?: 'primary' | 'plain';
+  /** Full width. */
+  block?: boolean;
+  /** Work under way: shows the platform's spinner and ignores taps, so a double tap sends once. */
+  loading?: boolean;
+  className?: string;
+};
+
+/**
+ * The buttons of the tabs and of the states every page shows (error, log in). It is the
+ * platform's own button in the app's colours: NutUI's Button would put its whole stylesheet and
+ * its icon set into the main package, which every cold start downloads (~25 KB on weapp).
+ * Subpackages, where the forms are, keep NutUI.
+ */
+export function ActionButton({ children, onClick, variant = 'plain', block, loading, className }: ActionButtonProps) {
+  const classes = ['action-button', `action-button--${variant}`, block ? 'action-button--block' : '', 'tap-target']
+    .concat(className ?? [])
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <Button
+      className={classes}
+      loading={loading}
+      aria-busy={loading ? 'true' : undefined}
+      onClick={() => {
+        if (!loading) onClick();
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
