@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { SearchQuery } from '@contract/search';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
@@ -11,16 +11,28 @@ export type SearchFilters = Omit<SearchQuery, 'q' | 'page' | 'pageSize'>;
  * Results for one query + filters, page by page. Each query has its own cache entry, so a slow
  * answer to an earlier query can never replace the current one; leaving a query aborts its request.
  */
-export function useItemSearch(q: string, filters: SearchFilters) {
-  const active = q !== '' || Object.values(filters).some((v) => v !== undefined);
+function itemSearchOptions(q: string, filters: SearchFilters) {
   const query = { q, ...filters, pageSize: SEARCH_PAGE_SIZE };
-  return useInfiniteQuery({
+  return infiniteQueryOptions({
     queryKey: queryKeys.search(query),
     queryFn: ({ pageParam, signal }) => api.search({ ...query, page: pageParam }, signal),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
-    enabled: active,
+    enabled: q !== '' || Object.values(filters).some((v) => v !== undefined),
   });
+}
+
+export function useItemSearch(q: string, filters: SearchFilters) {
+  return useInfiniteQuery(itemSearchOptions(q, filters));
+}
+
+/**
+ * Starts the first page of a search before any component asks for it (the search box calls this
+ * when typing settles); useItemSearch then joins the request under way instead of sending another.
+ */
+export function prefetchItemSearch(queryClient: QueryClient, q: string, filters: SearchFilters): void {
+  const options = itemSearchOptions(q, filters);
+  if (options.enabled) void queryClient.prefetchInfiniteQuery(options);
 }
 
 export function useSuggestions(q: string, enabled: boolean) {

@@ -33,11 +33,10 @@ export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matc
           <HighlightedText text={matchNote.text} ranges={matchNote.ranges} />
         </View>
       ) : null}
-      <View className='item-card__meta'>
-        <Text>{item.departmentName}</Text>
-        <Text> · {formatAudiences(item.audiences)}</Text>
-        <Text> · 承诺{formatTimeLimit(item.promisedDays)}</Text>
-      </View>
+      {/* One text node, not three: a results page draws this for every card after each keystroke. */}
+      <Text className='item-card__meta'>
+        {`${item.departmentName} · ${formatAudiences(item.audiences)} · 承诺${formatTimeLimit(item.promisedDays)}`}
+      </Text>
       <ItemTags tags={item.tags} />
     </View>
   );

@@ -3,8 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import { visibleRange } from '@/lib/virtual-window';
 
 const OVERSCAN = 6;
-/** Rows rendered before the row size is known (first paint). */
-const INITIAL_ROWS = 20;
+/**
+ * Rows rendered before the row size is known: enough to fill a phone's first screen under the
+ * search bar (a row is ~150 px tall at 375 px wide), and no more: every card is render time the
+ * resident waits for after a keystroke. The rest follow once the rows are measured.
+ */
+const INITIAL_ROWS = 8;
 
 type Geometry = { listTop: number; stride: number; viewport: number };
 
@@ -64,10 +68,13 @@ export function useWindowedRows(count: number, listSelector: string, rowClass: s
   }, [count, listSelector, rowClass]);
 
   const stride = geometry.current?.stride ?? 0;
+  // Until measured, the first rows: derived here rather than waiting for the effect, so rows that
+  // just arrived are drawn in this render, not in a second one.
+  const { start, end } = geometry.current ? range : { start: 0, end: INITIAL_ROWS };
   return {
-    start: range.start,
-    end: Math.min(range.end, count),
-    spaceBefore: range.start * stride,
-    spaceAfter: Math.max(0, count - Math.min(range.end, count)) * stride,
+    start,
+    end: Math.min(end, count),
+    spaceBefore: start * stride,
+    spaceAfter: Math.max(0, count - Math.min(end, count)) * stride,
   };
 }

@@ -21,8 +21,7 @@ test('renders each hit with its highlighted characters, department, time limit a
   expect(highlighted).toHaveLength(1);
   expect(highlighted[0].textContent).toBe('户口');
   expect(container.querySelector('.item-card__name')?.textContent).toBe('户口迁移');
-  expect(screen.getByText('洪山区公安分局')).toBeTruthy();
-  expect(screen.getByText(/承诺5个工作日/)).toBeTruthy();
+  expect(container.querySelector('.item-card__meta')?.textContent).toBe('洪山区公安分局 · 个人 · 承诺5个工作日');
   expect(screen.getByText('全程网办')).toBeTruthy();
   expect(screen.getByText('最多跑一次')).toBeTruthy();
   expect(screen.getByText('跨省通办')).toBeTruthy();

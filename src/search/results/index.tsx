@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '@/core/api';
 import { queryKeys } from '@/core/query-keys';
@@ -12,12 +12,12 @@ import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
-import { useDebouncedValue } from '@/ui/use-debounced-value';
 import { takeSearchRequest } from '../search-handoff';
 import { readSearchHistory, rememberSearch } from '../search-history';
-import { useItemSearch, useSuggestions, type SearchFilters } from '../use-item-search';
+import { prefetchItemSearch, useItemSearch, useSuggestions, type SearchFilters } from '../use-item-search';
 import { SearchFilterBar } from './search-filters';
 import { SearchHitList } from './search-hit-list';
+import { useSearchText } from './use-search-text';
 import './index.scss';
 
 const DEBOUNCE_MS = 300;
@@ -25,18 +25,20 @@ const DEBOUNCE_MS = 300;
 const INPUT_MAX_LENGTH = 50;
 
 export default function SearchPage() {
-  const [text, setText] = useState('');
+  const queryClient = useQueryClient();
   const [focused, setFocused] = useState(false);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [history, setHistory] = useState<string[]>([]);
-  const q = useDebouncedValue(text.trim(), DEBOUNCE_MS);
+  const { text, q, type, choose } = useSearchText(DEBOUNCE_MS, (settled) =>
+    prefetchItemSearch(queryClient, settled, filters),
+  );
 
   useDidShow(() => {
     setHistory(readSearchHistory());
     const request = takeSearchRequest();
     if (!request) return;
-    setText(request.q ?? '');
     setFilters({ audience: request.audience, department: request.department });
+    choose(request.q ?? '');
   });
 
   const home = useQuery({ queryKey: queryKeys.home, queryFn: ({ signal }) => api.home(signal) });
@@ -47,7 +49,7 @@ export default function SearchPage() {
   });
 
   const commit = (value: string) => {
-    setText(value);
+    choose(value);
     setFocused(false);
     setHistory(rememberSearch(value));
   };
@@ -71,13 +73,13 @@ export default function SearchPage() {
           maxlength={INPUT_MAX_LENGTH}
           value={text}
           focus={focused}
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(e) => type(e.detail.value)}
           onFocus={() => setFocused(true)}
           onBlur={() => setTimeout(() => setFocused(false), 200)}
           onConfirm={(e) => commit(e.detail.value)}
         />
         {text ? (
-          <View className='search__clear' role='button' aria-label='清除搜索内容' onClick={() => setText('')}>
+          <View className='search__clear' role='button' aria-label='清除搜索内容' onClick={() => choose('')}>
             清除
           </View>
         ) : null}

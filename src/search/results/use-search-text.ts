@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * The search box's text and the query searched for. Typing settles `delayMs` after the last
+ * keystroke, timed from the keystroke itself (not from the render that follows it); a choice — a
+ * history chip, 清除, a query handed over from another page — searches at once.
+ * `onTypingSettled` runs when typing settles, in the timer's own task before React renders, so the
+ * request is on its way while the page redraws.
+ */
+export function useSearchText(delayMs: number, onTypingSettled: (q: string) => void) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const settled = useRef(onTypingSettled);
+  settled.current = onTypingSettled;
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return {
+    text,
+    q,
+    /** A keystroke: search once typing pauses. */
+    type(value: string) {
+      setText(value);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        settled.current(value.trim());
+        setQ(value.trim());
+      }, delayMs);
+    },
+    /** A chosen query: search now. */
+    choose(value: string) {
+      clearTimeout(timer.current);
+      setText(value);
+      setQ(value.trim());
+    },
+  };
+}
