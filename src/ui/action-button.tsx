@@ -4,7 +4,11 @@ import './action-button.scss';
 
 export type ActionButtonProps = {
   children: ReactNode;
-  onClick: () => void;
+  onClick?: () => void;
+  /** `share`: the mini-program's own share sheet (no onClick needed). */
+  openType?: 'share';
+  /** For a toggle (收藏): whether it is on, for screen readers. */
+  pressed?: boolean;
   /** `primary` for the page's main way forward, `plain` for the others. */
   variant?: 'primary' | 'plain';
   /** Full width. */
@@ -15,12 +19,21 @@ export type ActionButtonProps = {
 };
 
 /**
- * The buttons of the tabs and of the states every page shows (error, log in). It is the
+ * The buttons of the tabs, the guide and the states every page shows (error, log in). It is the
  * platform's own button in the app's colours: NutUI's Button would put its whole stylesheet and
- * its icon set into the main package, which every cold start downloads (~25 KB on weapp).
- * Subpackages, where the forms are, keep NutUI.
+ * its icon set into the main package, which every cold start downloads (~25 KB on weapp), and
+ * into the guide, where shared links land. The forms in the other subpackages keep NutUI.
  */
-export function ActionButton({ children, onClick, variant = 'plain', block, loading, className }: ActionButtonProps) {
+export function ActionButton({
+  children,
+  onClick,
+  openType,
+  pressed,
+  variant = 'plain',
+  block,
+  loading,
+  className,
+}: ActionButtonProps) {
   const classes = ['action-button', `action-button--${variant}`, block ? 'action-button--block' : '', 'tap-target']
     .concat(className ?? [])
     .filter(Boolean)
@@ -29,9 +42,11 @@ export function ActionButton({ children, onClick, variant = 'plain', block, load
     <Button
       className={classes}
       loading={loading}
+      openType={openType}
       aria-busy={loading ? 'true' : undefined}
+      aria-pressed={pressed}
       onClick={() => {
-        if (!loading) onClick();
+        if (!loading) onClick?.();
       }}
     >
       {children}

@@ -1,9 +1,9 @@
-import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/core/api';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
+import { ActionButton } from '@/ui/action-button';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
@@ -31,12 +31,9 @@ export function FavouriteButton({ code }: FavouriteButtonProps) {
   const favourite = state.data?.favourite ?? false;
 
   return (
-    <Button
-      className='tap-target'
-      type={favourite ? 'default' : 'primary'}
-      fill='outline'
+    <ActionButton
       loading={toggle.isPending}
-      aria-pressed={favourite}
+      pressed={favourite}
       onClick={() => {
         if (!tokens) {
           navigate(routes.login(routes.guide(code)));
@@ -46,6 +43,6 @@ export function FavouriteButton({ code }: FavouriteButtonProps) {
       }}
     >
       {favourite ? '★ 已收藏' : '☆ 收藏'}
-    </Button>
+    </ActionButton>
   );
 }

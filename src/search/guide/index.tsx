@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
 import type { Channel } from '@contract/catalogue';
 import { api } from '@/core/api';
 import { isApiError } from '@/core/http/api-error';
@@ -9,6 +8,7 @@ import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
 import { formatAudiences, formatTimeLimit } from '@/lib/format';
 import { formatChineseDate } from '@/lib/format-date';
+import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { ItemTags } from '@/ui/item-tags';
@@ -58,12 +58,10 @@ export default function GuidePage() {
       <PageShell>
         <EmptyState title='未找到该事项' description='该事项可能已调整或下线，请重新搜索'>
           <View className='state__actions'>
-            <Button type='primary' className='tap-target' onClick={() => navigate(routes.search)}>
+            <ActionButton variant='primary' onClick={() => navigate(routes.search)}>
               去搜索
-            </Button>
-            <Button className='tap-target' onClick={() => goBackOr(routes.home)}>
-              返回
-            </Button>
+            </ActionButton>
+            <ActionButton onClick={() => goBackOr(routes.home)}>返回</ActionButton>
           </View>
         </EmptyState>
       </PageShell>
@@ -109,23 +107,19 @@ export default function GuidePage() {
         <View className='guide__actions'>
           <FavouriteButton code={g.code} />
           {env.platform === 'h5' ? (
-            <Button className='tap-target' fill='outline' onClick={share}>
-              分享
-            </Button>
+            <ActionButton onClick={share}>分享</ActionButton>
           ) : (
-            <Button className='tap-target' fill='outline' openType='share'>
-              分享
-            </Button>
+            <ActionButton openType='share'>分享</ActionButton>
           )}
         </View>
-        <Button
-          type='primary'
+        <ActionButton
+          variant='primary'
           block
-          className='tap-target guide__apply'
+          className='guide__apply'
           onClick={() => navigate(routes.applyItem(g.code))}
         >
           在线申报（网上预审）
-        </Button>
+        </ActionButton>
       </View>
 
       <View className='section'>
