@@ -33,11 +33,26 @@ async function build(project: 'app' | 'floor', platform: 'h5' | 'weapp'): Promis
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const total = (origins: Record<string, number>): number => Object.values(origins).reduce((a, b) => a + b, 0);
 
+/**
+ * Where an emitted file ended up: Taro moves a weapp `sub-common/…` chunk into each subpackage that
+ * uses it (search/guide/sub-common/…), so it may not be where webpack wrote it.
+ */
+function locate(dir: string, file: string): string | undefined {
+  const direct = path.join(dir, file);
+  if (fs.existsSync(direct)) return direct;
+  const moved = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .find((candidate) => candidate.split(path.sep).join('/').endsWith(`/${file}`));
+  return moved ? path.join(dir, moved) : undefined;
+}
+
 function fileSizes(dir: string, files: string[]): string {
   return files
     .filter((f) => /\.(js|css|wxss|acss)$/.test(f))
     .map((f) => {
-      const body = fs.readFileSync(path.join(dir, f));
+      const found = locate(dir, f);
+      if (!found) return `${f} (not emitted)`;
+      const body = fs.readFileSync(found);
       return `${f} ${kb(body.length)} (gzip ${kb(gzipSync(body, { level: 9 }).length)})`;
     })
     .join(', ');
