@@ -25,6 +25,7 @@ import { PlatformIdentity, type FetchLike } from './auth/platform-identity';
 import { newSecret } from './auth/secrets';
 import { loggerOptions, mobileTail, requestId, type LogDestination } from './logging';
 import { rateLimited } from './http/api-error';
+import { registerGzipInMemory } from './http/gzip-in-memory';
 import { registerErrorHandler } from './http/error-handler';
 import { registerResponseCheck } from './http/response-check';
 import { typeboxValidatorCompiler } from './http/validator-compiler';
@@ -166,6 +167,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     reply.header('x-request-id', request.id);
   });
   registerResponseCheck(app);
+  registerGzipInMemory(app);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyRateLimit, {
     global: false,
