@@ -78,6 +78,8 @@ export interface GatewayOptions {
   ipLimits?: Partial<IpLimits>;
   /** For the mini-program code exchange (default global fetch); tests stub the platforms with it. */
   platformFetch?: FetchLike;
+  /** Search answers kept for repeated queries (default 256; 0 keeps none, e.g. to time the engine). */
+  searchAnswerCache?: number;
   /** GATEWAY_ADMIN_TOKEN: officer routes need it in `x-admin-token`; unset → they answer 403. */
   adminToken?: string;
   /** Working days from a 差评 to its rectification deadline (default 15). */
@@ -113,7 +115,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   const settings = new SettingsStore(db);
   const catalogue = new CatalogueStore(db);
   const users = new UserStore(db);
-  const search = new SearchService(catalogue);
+  const search = new SearchService(catalogue, options.searchAnswerCache);
   search.rebuild();
   const identity = new PlatformIdentity({
     weapp: options.weapp,

@@ -98,6 +98,8 @@ async function main(): Promise<void> {
   const data = prepareBenchData(CATALOGUE_ITEMS);
   const app = await startBenchServer('app', data.dataDir);
   const floor = await startBenchServer('floor');
+  // The same gateway without its search answer cache: figure 4a, and search under load uncached.
+  const uncached = await startBenchServer('app', data.dataDir, { searchAnswerCache: 0 });
   const urls = { app: app.baseUrl, floor: floor.baseUrl };
   try {
     const pages = h5Pages(await guideCode(app));
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     }
     if (wants(args, 'search')) {
       log('4. gateway search latency (100 queries per round)');
-      const result = await measureGatewaySearch(data.dataDir, urls, runs, log);
+      const result = await measureGatewaySearch(data.dataDir, { ...urls, app: uncached.baseUrl }, runs, log);
       figures.push(...result.figures);
       details.gatewaySearch = result.detail;
     }
@@ -155,6 +157,11 @@ async function main(): Promise<void> {
             key: 'search',
             label: `search “${LOAD_SEARCH_QUERY}”`,
             url: `${urls.app}/api/search?q=${encodeURIComponent(LOAD_SEARCH_QUERY)}`,
+          },
+          {
+            key: 'search-uncached',
+            label: `search “${LOAD_SEARCH_QUERY}”, answer cache off`,
+            url: `${uncached.baseUrl}/api/search?q=${encodeURIComponent(LOAD_SEARCH_QUERY)}`,
           },
           { key: 'guide', label: `guide ${code}`, url: `${urls.app}/api/items/${code}` },
           { key: 'floor', label: 'floor: the floor app’s index.html', url: `${urls.floor}/` },
@@ -180,6 +187,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.close();
+    await uncached.close();
     await floor.close();
     data.remove();
   }

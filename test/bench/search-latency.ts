@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   try {
     const t = performance.now();
     const db = openDatabase(data.dataDir);
-    const service = new SearchService(new CatalogueStore(db));
+    const service = new SearchService(new CatalogueStore(db), 0);
     const index = service.rebuild();
     const indexMs = performance.now() - t;
     const total = index.items.length;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       service.search(toParams(q));
     });
 
-    const app = await buildGateway({ dataDir: data.dataDir, logLevel: 'warn', seed: false });
+    const app = await buildGateway({ dataDir: data.dataDir, logLevel: 'warn', seed: false, searchAnswerCache: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const inject = await measure(rounds, async (q) => {

@@ -156,6 +156,10 @@ describe('import CLI', () => {
       });
       fs.writeFileSync(file, JSON.stringify(catalogue));
       const env = { ...process.env, GATEWAY_DATA_DIR: gw.dataDir };
+      // Asked before the import: the gateway keeps that answer for repeats, and must drop it once
+      // the catalogue changes.
+      const before = expectOk(await gw.request(`/api/search?q=${encodeURIComponent('领养')}`), SearchResult);
+      expect(before.hits).toEqual([]);
 
       const first = await run(TSX, [CLI, file], { env, cwd: REPO_ROOT });
       expect(first.stdout).toMatch(/新增 added 1, 更新 updated 0, 未变 unchanged 9/);

@@ -8,11 +8,23 @@ import { search, suggest, type SearchParams } from './search-engine';
  * import in this process, or one made by the CLI while the gateway runs (checking costs one indexed
  * read per query).
  */
+/**
+ * Answers kept for repeated queries. Residents search for the same few things (户口, 社保, 身份证…);
+ * an answer is a pure function of the index and the parameters, so it is kept until the index is
+ * rebuilt (catalogue import), least recently used first out. A few MB at most.
+ */
+export const DEFAULT_SEARCH_ANSWER_CACHE = 256;
+
 export class SearchService {
   private index: SearchIndex | undefined;
   private version = -1;
+  private readonly answers = new Map<string, SearchResult>();
 
-  constructor(private readonly store: CatalogueStore) {}
+  /** `cachedAnswers`: how many answers to keep for repeated queries (0: none). */
+  constructor(
+    private readonly store: CatalogueStore,
+    private readonly cachedAnswers = DEFAULT_SEARCH_ANSWER_CACHE,
+  ) {}
 
   /** Builds the index now (at start, so the first query does not pay for it). */
   rebuild(): SearchIndex {
@@ -23,6 +35,7 @@ export class SearchService {
       synonymGroups: this.store.synonymGroups(),
     });
     this.version = version;
+    this.answers.clear();
     return this.index;
   }
 
@@ -31,8 +44,22 @@ export class SearchService {
     return this.index;
   }
 
+  /** The answer is shared between callers: treat it as read-only. */
   search(params: SearchParams): SearchResult {
-    return search(this.current(), params);
+    const index = this.current();
+    const key = JSON.stringify(params);
+    const kept = this.answers.get(key);
+    if (kept) {
+      // Map order is insertion order: re-inserting marks it most recently used.
+      this.answers.delete(key);
+      this.answers.set(key, kept);
+      return kept;
+    }
+    const answer = search(index, params);
+    if (this.cachedAnswers === 0) return answer;
+    this.answers.set(key, answer);
+    if (this.answers.size > this.cachedAnswers) this.answers.delete(this.answers.keys().next().value as string);
+    return answer;
   }
 
   suggest(q: string, limit?: number): Suggestion[] {

@@ -17,7 +17,11 @@ export interface BenchServer {
  * serving a project's H5 build. The app's server uses the bench catalogue; the floor's has an
  * empty one (it never calls the API), so the two differ only in the H5 files they serve.
  */
-export async function startBenchServer(project: Project, appDataDir?: string): Promise<BenchServer> {
+export async function startBenchServer(
+  project: Project,
+  appDataDir?: string,
+  gateway: { searchAnswerCache?: number } = {},
+): Promise<BenchServer> {
   const staticDir = distDir(project, 'h5');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`${staticDir} is not built`);
   const ownDataDir = appDataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'hs-bench-floor-'));
@@ -29,6 +33,7 @@ export async function startBenchServer(project: Project, appDataDir?: string): P
     // Failed requests are counted by the measurements themselves.
     logLevel: 'fatal',
     seed: false,
+    ...gateway,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -48,7 +48,7 @@ async function autocannon(url: string): Promise<LoadRun> {
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 export interface LoadTarget {
-  key: 'search' | 'guide' | 'floor';
+  key: 'search' | 'search-uncached' | 'guide' | 'floor';
   label: string;
   url: string;
 }
