@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
 import { DEFAULT_RECTIFICATION_DAYS } from './ratings/rating-rules';
+import { DEFAULT_SEARCH_ANSWER_CACHE } from './search/search-service';
 
 /** Credentials for exchanging a mini-program login code; absent → local identity stand-in. */
 export interface WeappCredentials {
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   publicBaseUrl: string | undefined;
   /** Working days to rectify a 差评. */
   rectificationDays: number;
+  /** Search answers kept for repeated queries; 0 keeps none. */
+  searchAnswerCache: number;
   logLevel: string;
   weapp: WeappCredentials | undefined;
   alipay: AlipayCredentials | undefined;
@@ -54,6 +57,16 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function nonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`);
+  }
+  return value;
+}
+
 /** Reads the gateway configuration from environment variables; throws on malformed values. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const port = nonEmpty(env.GATEWAY_PORT) === undefined ? 8080 : Number(env.GATEWAY_PORT);
@@ -72,6 +85,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     adminToken: nonEmpty(env.GATEWAY_ADMIN_TOKEN),
     publicBaseUrl: nonEmpty(env.GATEWAY_PUBLIC_URL),
     rectificationDays: positiveInt(env, 'RECTIFICATION_DAYS', DEFAULT_RECTIFICATION_DAYS),
+    searchAnswerCache: nonNegativeInt(env, 'GATEWAY_SEARCH_CACHE', DEFAULT_SEARCH_ANSWER_CACHE),
     logLevel: nonEmpty(env.GATEWAY_LOG_LEVEL) ?? 'info',
     weapp: weappAppId && weappSecret ? { appId: weappAppId, secret: weappSecret } : undefined,
     // Keys pasted into env files often carry literal "\n" sequences instead of line breaks.

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     publicBaseUrl: config.publicBaseUrl,
     rectificationDays: config.rectificationDays,
+    searchAnswerCache: config.searchAnswerCache,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

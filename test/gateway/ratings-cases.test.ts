@@ -231,5 +231,8 @@ describe('configuration', () => {
     expect(loadConfig({ GATEWAY_ADMIN_TOKEN: '  ' }).adminToken).toBeUndefined();
     expect(loadConfig({ RECTIFICATION_DAYS: '10' }).rectificationDays).toBe(10);
     expect(() => loadConfig({ RECTIFICATION_DAYS: '0' })).toThrow(/RECTIFICATION_DAYS/);
+    expect(loadConfig({}).searchAnswerCache).toBe(256);
+    expect(loadConfig({ GATEWAY_SEARCH_CACHE: '0' }).searchAnswerCache).toBe(0);
+    expect(() => loadConfig({ GATEWAY_SEARCH_CACHE: 'lots' })).toThrow(/GATEWAY_SEARCH_CACHE/);
   });
 });
