@@ -18,22 +18,22 @@ type Geometry = { listTop: number; stride: number; viewport: number };
  * its rows are its children with class `rowClass`.
  */
 export function useWindowedRows(count: number, listSelector: string, rowClass: string) {
-  const [range, setRange] = useState({ start: 0, end: Math.min(count, INITIAL_ROWS) });
+  // The measured window; until the rows are measured the first INITIAL_ROWS are drawn instead.
+  const [range, setRange] = useState({ start: 0, end: INITIAL_ROWS });
   const geometry = useRef<Geometry>();
   const scrollTop = useRef(0);
 
   const update = () => {
     const g = geometry.current;
-    const next = g
-      ? visibleRange({
-          scrollTop: scrollTop.current,
-          listTop: g.listTop,
-          viewportHeight: g.viewport,
-          rowStride: g.stride,
-          count,
-          overscan: OVERSCAN,
-        })
-      : { start: 0, end: Math.min(count, INITIAL_ROWS) };
+    if (!g) return;
+    const next = visibleRange({
+      scrollTop: scrollTop.current,
+      listTop: g.listTop,
+      viewportHeight: g.viewport,
+      rowStride: g.stride,
+      count,
+      overscan: OVERSCAN,
+    });
     setRange((r) => (r.start === next.start && r.end === next.end ? r : next));
   };
 

@@ -4,17 +4,17 @@ import { buildSearchIndex, type SearchIndex } from './search-index';
 import { search, suggest, type SearchParams } from './search-engine';
 
 /**
- * Owns the in-memory index. The catalogue version in the database tells when to rebuild: after an
- * import in this process, or one made by the CLI while the gateway runs (checking costs one indexed
- * read per query).
- */
-/**
  * Answers kept for repeated queries. Residents search for the same few things (户口, 社保, 身份证…);
  * an answer is a pure function of the index and the parameters, so it is kept until the index is
  * rebuilt (catalogue import), least recently used first out. A few MB at most.
  */
 export const DEFAULT_SEARCH_ANSWER_CACHE = 256;
 
+/**
+ * Owns the in-memory index. The catalogue version in the database tells when to rebuild: after an
+ * import in this process, or one made by the CLI while the gateway runs (checking costs one indexed
+ * read per query).
+ */
 export class SearchService {
   private index: SearchIndex | undefined;
   private version = -1;
@@ -47,6 +47,7 @@ export class SearchService {
   /** The answer is shared between callers: treat it as read-only. */
   search(params: SearchParams): SearchResult {
     const index = this.current();
+    if (this.cachedAnswers === 0) return search(index, params);
     const key = JSON.stringify(params);
     const kept = this.answers.get(key);
     if (kept) {
@@ -56,7 +57,6 @@ export class SearchService {
       return kept;
     }
     const answer = search(index, params);
-    if (this.cachedAnswers === 0) return answer;
     this.answers.set(key, answer);
     if (this.answers.size > this.cachedAnswers) this.answers.delete(this.answers.keys().next().value as string);
     return answer;
