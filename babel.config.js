@@ -12,11 +12,27 @@ const nutuiPerComponent = [
   'nutui-react-taro',
 ];
 
+// Taro's React wrappers for its H5 elements are one module (@tarojs/components/lib/react/components.js),
+// and webpack keeps a module's used exports app-wide: each page's chunk carried every element any
+// page uses (textarea, canvas, switch… on the home page). A query per element makes each import its
+// own module instance, so a page's chunk holds only the elements that page draws.
+const taroElementPerImport = [
+  'import',
+  {
+    libraryName: '@tarojs/components',
+    camel2DashComponentName: false,
+    transformToDefaultImport: false,
+    customName: (name) => `@tarojs/components/lib/react/components.js?element=${name}`,
+  },
+  'taro-components',
+];
+
 // Targets named here, not only found by babel-preset-taro in the working directory's package.json,
 // so every project built with this config (the bench's floor too) compiles to the same language level.
 const { browserslist } = require('./package.json');
 
 module.exports = (api) => {
+  const platform = api.cache.using(() => process.env.TARO_ENV);
   if (api.env('test')) {
     return {
       presets: [
@@ -29,6 +45,6 @@ module.exports = (api) => {
   }
   return {
     presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', targets: browserslist }]],
-    plugins: [nutuiPerComponent],
+    plugins: platform === 'h5' ? [nutuiPerComponent, taroElementPerImport] : [nutuiPerComponent],
   };
 };

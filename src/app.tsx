@@ -23,8 +23,9 @@ function currentPageUrl(): string | undefined {
 httpHooks.onSessionExpired = () => {
   const here = currentPageUrl();
   if (here?.startsWith('/me/account/login')) return;
-  void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
-  void Taro.navigateTo({ url: routes.login(here) });
+  // Said on the login page rather than in a toast: the toast would vanish as the page changes, and
+  // would put Taro's whole toast/modal module in the first download of every page on H5.
+  void Taro.navigateTo({ url: routes.login(here, 'expired') });
 };
 
 export default function App({ children }: PropsWithChildren) {

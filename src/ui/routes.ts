@@ -6,8 +6,13 @@ export const routes = {
   theme: (code: string) => `/search/more/theme/index?code=${encodeURIComponent(code)}`,
   nearby: '/search/more/nearby/index',
   me: '/me/index/index',
-  login: (redirect?: string) =>
-    redirect ? `/me/account/login/index?redirect=${encodeURIComponent(redirect)}` : '/me/account/login/index',
+  /** `expired`: the session ended on its own, and the login page says so. */
+  login: (redirect?: string, reason?: 'expired') => {
+    const query = [redirect ? `redirect=${encodeURIComponent(redirect)}` : '', reason ? `reason=${reason}` : '']
+      .filter(Boolean)
+      .join('&');
+    return query ? `/me/account/login/index?${query}` : '/me/account/login/index';
+  },
   favourites: '/me/account/favourites/index',
   realName: '/me/account/real-name/index',
   privacy: '/me/account/privacy/index',

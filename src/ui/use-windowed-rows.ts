@@ -1,6 +1,7 @@
-import Taro, { usePageScroll } from '@tarojs/taro';
+import { usePageScroll } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { visibleRange } from '@/lib/virtual-window';
+import { measureRows } from './measure-rows';
 
 const OVERSCAN = 6;
 /**
@@ -46,23 +47,13 @@ export function useWindowedRows(count: number, listSelector: string, rowClass: s
     update();
     if (count < 2) return;
     // Measure where the list starts and the distance between two rows, as laid out.
-    Taro.createSelectorQuery()
-      .select(listSelector)
-      .boundingClientRect()
-      .selectAll(`${listSelector} .${rowClass}`)
-      .boundingClientRect()
-      .exec((res: [{ top: number } | null, Array<{ top: number }> | null]) => {
-        const [list, rows] = res;
-        if (!list || !rows || rows.length < 2) return;
-        const stride = rows[1].top - rows[0].top;
-        if (!(stride > 0)) return;
-        geometry.current = {
-          listTop: list.top + scrollTop.current,
-          stride,
-          viewport: Taro.getSystemInfoSync().windowHeight,
-        };
-        update();
-      });
+    measureRows(listSelector, `.${rowClass}`, (layout) => {
+      if (!layout) return;
+      const stride = layout.rowTops[1] - layout.rowTops[0];
+      if (!(stride > 0)) return;
+      geometry.current = { listTop: layout.listTop + scrollTop.current, stride, viewport: layout.viewportHeight };
+      update();
+    });
     // Re-measure when rows arrive (first page, next page, new query).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count, listSelector, rowClass]);

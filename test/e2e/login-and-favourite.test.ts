@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
+import { signInBySms } from './support/sign-in';
 
 let gateway: RunningGateway;
 let browser: Browser;
@@ -64,4 +65,32 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   await page.goto(`${gateway.baseUrl}/me/index/index`);
   await page.getByText('手机号 138****5678').waitFor();
   expect(await page.content()).not.toContain(MOBILE);
+});
+
+test('a session the gateway no longer honours sends the user to log in, says why, and brings them back', async () => {
+  await signInBySms(page, gateway, '13812345679');
+  // Tokens the gateway never issued: the call fails, the refresh fails, the session is over.
+  await page.evaluate(() => {
+    const forged = { accessToken: 'forged', refreshToken: 'forged', accessExpiresAt: Date.now() + 3_600_000 };
+    localStorage.setItem('hsz:session.tokens', JSON.stringify({ data: JSON.stringify(forged) }));
+  });
+  await page.goto(`${gateway.baseUrl}/me/account/cases/index`);
+
+  await page.waitForURL(/\/me\/account\/login\/index\?.*reason=expired/);
+  await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
+  expect(await page.evaluate(() => localStorage.getItem('hsz:session.tokens'))).toBeNull();
+
+  // Another number: the first one may not ask for a new code within a minute.
+  const mobile = '13812345670';
+  await page.locator('.login__check').click();
+  await page.locator('.field__input input').first().fill(mobile);
+  await button(page, '获取验证码').click();
+  await page.getByText(/\d+秒后重发/).waitFor();
+  await page
+    .locator('.field__input input')
+    .nth(1)
+    .fill(gateway.smsCodes.get(mobile) ?? '');
+  await page.locator('.login__submit').click();
+  await page.waitForURL(/\/me\/account\/cases\/index/);
+  await page.getByText('还没有办件').waitFor();
 });

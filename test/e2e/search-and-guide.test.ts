@@ -69,6 +69,28 @@ test('a search that finds nothing says so and offers other items', async () => {
   await typeQuery('量子纠缠许可');
   await page.getByText('没有找到与“量子纠缠许可”相关的事项').waitFor();
   await page.getByText('换个说法试试', { exact: false }).waitFor();
+  // Hot items are fetched only now, when there is nothing else to show.
+  const home = (await (await fetch(`${gateway.baseUrl}/api/home`)).json()) as {
+    data: { hotItems: { name: string }[] };
+  };
+  await page.getByRole('link', { name: home.data.hotItems[0].name }).waitFor();
+});
+
+test('the department filter fetches the departments when opened and narrows the search to one', async () => {
+  await page.goto(gateway.baseUrl + '/search/results/index');
+  await typeQuery('登记');
+  await page.getByText(/共找到 \d+ 个事项/).waitFor();
+  await page.getByRole('button', { name: '按部门' }).click();
+  await page.getByRole('button', { name: '全部部门' }).waitFor();
+  const chips = page.locator('.filters__departments .chip');
+  const name = ((await chips.nth(1).textContent()) ?? '').trim();
+  expect(name).not.toBe('');
+  await chips.nth(1).click();
+  await page.getByRole('button', { name: `✓ 部门：${name}` }).waitFor();
+  await page
+    .getByText(/共找到 \d+ 个事项|没有找到与/)
+    .first()
+    .waitFor();
 });
 
 test('hostile search text is searched as text, never breaks the page', async () => {

@@ -41,7 +41,6 @@ export default function SearchPage() {
     choose(request.q ?? '');
   });
 
-  const home = useQuery({ queryKey: queryKeys.home, queryFn: ({ signal }) => api.home(signal) });
   const results = useItemSearch(q, filters);
   const suggestions = useSuggestions(q, focused);
   useReachBottom(() => {
@@ -58,6 +57,12 @@ export default function SearchPage() {
   // One array per fetched page set, not per render, so the memoised cards are not redrawn on each keystroke.
   const hits = useMemo(() => (pages ?? []).flatMap((p) => p.hits), [pages]);
   const first = pages?.[0];
+  // Hot items to suggest when nothing matched: asked for only then.
+  const home = useQuery({
+    queryKey: queryKeys.home,
+    queryFn: ({ signal }) => api.home(signal),
+    enabled: first?.total === 0,
+  });
   const typing = text.trim() !== q;
   const idle = q === '' && Object.values(filters).every((v) => v === undefined);
 
@@ -103,7 +108,7 @@ export default function SearchPage() {
         </View>
       ) : null}
 
-      <SearchFilterBar filters={filters} departments={home.data?.departments ?? []} onChange={setFilters} />
+      <SearchFilterBar filters={filters} onChange={setFilters} />
 
       {idle ? (
         <View className='section'>

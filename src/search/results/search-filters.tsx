@@ -1,11 +1,13 @@
 import { View } from '@tarojs/components';
-import type { Department, TongbanScope } from '@contract/catalogue';
+import type { TongbanScope } from '@contract/catalogue';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '@/core/api';
+import { queryKeys } from '@/core/query-keys';
 import type { SearchFilters } from '../use-item-search';
 
 export type SearchFilterBarProps = {
   filters: SearchFilters;
-  departments: Department[];
   onChange: (filters: SearchFilters) => void;
 };
 
@@ -36,8 +38,16 @@ function Chip(props: { label: string; active: boolean; onClick: () => void }) {
 }
 
 /** Audience, department, 全程网办 and 通办 filters; selected chips carry a tick, not only a colour. */
-export function SearchFilterBar({ filters, departments, onChange }: SearchFilterBarProps) {
+export function SearchFilterBar({ filters, onChange }: SearchFilterBarProps) {
   const [showDepartments, setShowDepartments] = useState(false);
+  // The department list comes with the home screen's data, asked for only when it is shown: a
+  // search that never opens it does not wait behind it on a slow link.
+  const home = useQuery({
+    queryKey: queryKeys.home,
+    queryFn: ({ signal }) => api.home(signal),
+    enabled: showDepartments || filters.department !== undefined,
+  });
+  const departments = home.data?.departments ?? [];
   const department = departments.find((d) => d.id === filters.department);
   return (
     <View className='filters'>
@@ -79,6 +89,14 @@ export function SearchFilterBar({ filters, departments, onChange }: SearchFilter
               setShowDepartments(false);
             }}
           />
+          {home.isPending ? (
+            <View className='chip muted' role='status'>
+              正在加载部门…
+            </View>
+          ) : null}
+          {home.isError ? (
+            <Chip label='部门加载失败，点此重试' active={false} onClick={() => void home.refetch()} />
+          ) : null}
           {departments.map((d) => (
             <Chip
               key={d.id}

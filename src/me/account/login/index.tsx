@@ -17,7 +17,7 @@ import './index.scss';
 const PLATFORM_NAME = { weapp: '微信', alipay: '支付宝', h5: '' } as const;
 
 export default function LoginPage() {
-  const redirect = useRouter().params.redirect;
+  const { redirect, reason } = useRouter().params;
   const [mobile, setMobile] = useState('');
   const [code, setCode] = useState('');
   const [agreed, setAgreed] = useState(false);
@@ -88,6 +88,11 @@ export default function LoginPage() {
 
   return (
     <PageShell className='login'>
+      {reason === 'expired' ? (
+        <View className='login__notice' role='status'>
+          登录已过期，请重新登录
+        </View>
+      ) : null}
       <View className='section'>
         <Text className='section__title'>登录洪山掌上办</Text>
         <Text className='muted'>登录后可收藏事项、在线申报、查看办件进度。</Text>
