@@ -77,7 +77,7 @@ async function scrollToEnd(page: Page, progress: Progress): Promise<Omit<LongLis
     } else if (bottomSince === 0) {
       bottomSince = Date.now();
     } else if (!progress.busy() && Date.now() - bottomSince > TAP_MORE_AFTER_MS) {
-      await page.locator('.search__more taro-button-core').first().click();
+      await page.locator('.search__more .action-button').first().click();
       taps += 1;
       bottomSince = 0;
     }

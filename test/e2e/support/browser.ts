@@ -42,7 +42,8 @@ export async function openPhone(browser: Browser): Promise<{ context: BrowserCon
   return { context, page };
 }
 
-/** A NutUI button by its label (its label element does not take the tap; the button does). */
+/** A button by its label (for NutUI's, its label element does not take the tap; the button does). */
 export function button(page: Page, label: string | RegExp) {
-  return page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
+  // NutUI's buttons are Taro's web component; the app's own (ActionButton) are elements with the role.
+  return page.locator('taro-button-core, .action-button', { hasText: label }).filter({ visible: true }).first();
 }
