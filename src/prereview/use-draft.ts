@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
 import { toMaterialAnswers, writeLocalDraft, type LocalDraft } from './local-draft';
 
 /** Gateway saves wait for a pause in typing. */
@@ -25,7 +25,7 @@ export function useDraft(initial: LocalDraft, editable: boolean) {
     if (!editable) return;
     const snapshot = latest.current;
     setSync('saving');
-    api
+    casesApi
       .saveDraft(snapshot.caseId, { form: snapshot.form, materials: toMaterialAnswers(snapshot.answers) })
       .then(() => setSync(latest.current === snapshot ? 'saved' : 'saving'))
       .catch(() => setSync('offline'));

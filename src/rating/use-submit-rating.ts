@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { RatingTarget } from '@contract/rating';
-import { api } from '@/core/api';
+import { ratingsApi } from '@/core/api/ratings';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import type { RatingDraft } from '@/lib/rating-rules';
@@ -16,7 +16,7 @@ export function useSubmitRating(target: RatingTarget | undefined) {
   const mutation = useMutation({
     mutationFn: (draft: RatingDraft & { level: number }) => {
       if (!target) throw new Error('no rating target');
-      return api.submitRating({
+      return ratingsApi.submitRating({
         target,
         level: draft.level as 1 | 2 | 3 | 4 | 5,
         indicators: Object.fromEntries(

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { SearchQuery } from '@contract/search';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -15,7 +15,7 @@ function itemSearchOptions(q: string, filters: SearchFilters) {
   const query = { q, ...filters, pageSize: SEARCH_PAGE_SIZE };
   return infiniteQueryOptions({
     queryKey: queryKeys.search(query),
-    queryFn: ({ pageParam, signal }) => api.search({ ...query, page: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => catalogueApi.search({ ...query, page: pageParam }, signal),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled: q !== '' || Object.values(filters).some((v) => v !== undefined),
@@ -38,7 +38,7 @@ export function prefetchItemSearch(queryClient: QueryClient, q: string, filters:
 export function useSuggestions(q: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.suggest(q),
-    queryFn: ({ signal }) => api.suggest(q, signal),
+    queryFn: ({ signal }) => catalogueApi.suggest(q, signal),
     enabled: enabled && q !== '',
     staleTime: 60 * 1000,
   });

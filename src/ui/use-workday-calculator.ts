@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import { createWorkdayCalendar, type WorkdayCalculator } from '@/lib/workdays';
 
@@ -8,7 +8,7 @@ import { createWorkdayCalendar, type WorkdayCalculator } from '@/lib/workdays';
 export function useWorkdayCalculator(): { calculator?: WorkdayCalculator; error: unknown; refetch: () => void } {
   const query = useQuery({
     queryKey: queryKeys.calendar,
-    queryFn: ({ signal }) => api.calendar(signal),
+    queryFn: ({ signal }) => catalogueApi.calendar(signal),
     staleTime: 24 * 60 * 60 * 1000,
   });
   const calculator = useMemo(() => (query.data ? createWorkdayCalendar(query.data) : undefined), [query.data]);

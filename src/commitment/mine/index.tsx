@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/core/api';
+import { commitmentsApi } from '@/core/api/commitments';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
 import { EmptyState } from '@/ui/empty-state';
@@ -19,7 +19,7 @@ export default function MyCommitmentsPage() {
   const { tokens } = useSession();
   const list = useQuery({
     queryKey: queryKeys.myCommitments,
-    queryFn: ({ signal }) => api.myCommitments(signal),
+    queryFn: ({ signal }) => commitmentsApi.myCommitments(signal),
     enabled: Boolean(tokens),
   });
   useDidShow(() => {

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import type { CommitmentConfirmations } from '@contract/commitment';
-import { api } from '@/core/api';
+import { commitmentsApi } from '@/core/api/commitments';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { session } from '@/core/session';
@@ -37,7 +37,7 @@ export default function NoticePage() {
   const queryClient = useQueryClient();
   const notices = useQuery({
     queryKey: queryKeys.itemNotices(item),
-    queryFn: ({ signal }) => api.itemNotices(item, signal),
+    queryFn: ({ signal }) => commitmentsApi.itemNotices(item, signal),
     enabled: item !== '',
   });
   const notice = notices.data?.notices.find((n) => n.materialId === material);
@@ -89,7 +89,7 @@ export default function NoticePage() {
       const bytes = await readLocalFile(exported.file);
       const signatureSha256 = sha256Hex(bytes);
       const uploaded = await uploadFile(exported.file, 'signature');
-      const receipt = await api.signCommitment({
+      const receipt = await commitmentsApi.signCommitment({
         noticeId: notice.id,
         noticeVersion: notice.version,
         noticeHash: notice.contentHash,

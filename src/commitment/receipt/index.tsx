@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { api } from '@/core/api';
+import { commitmentsApi } from '@/core/api/commitments';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
@@ -29,16 +29,16 @@ export default function ReceiptPage() {
   const queryClient = useQueryClient();
   const receipt = useQuery({
     queryKey: queryKeys.myCommitment(id),
-    queryFn: ({ signal }) => api.myCommitment(id, signal),
+    queryFn: ({ signal }) => commitmentsApi.myCommitment(id, signal),
     enabled: id !== '',
   });
   const verification = useQuery({
     queryKey: queryKeys.commitmentVerification(id),
-    queryFn: ({ signal }) => api.verifyCommitment(id, signal),
+    queryFn: ({ signal }) => commitmentsApi.verifyCommitment(id, signal),
     enabled: false,
   });
   const withdraw = useMutation({
-    mutationFn: () => api.withdrawCommitment(id),
+    mutationFn: () => commitmentsApi.withdrawCommitment(id),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.myCommitment(id), updated);
       void queryClient.invalidateQueries({ queryKey: queryKeys.myCommitments });

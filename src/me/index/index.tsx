@@ -1,7 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '@/core/api';
+import { accountApi } from '@/core/api/account';
 import { session } from '@/core/session';
 import { clearAppStorage } from '@/core/storage';
 import { ActionButton } from '@/ui/action-button';
@@ -29,7 +29,7 @@ export default function MePage() {
   useDidShow(() => {
     // Real-name state can change at the gateway (verification done elsewhere): refresh it quietly.
     if (session.isLoggedIn())
-      api
+      accountApi
         .me()
         .then((u) => session.setUser(u))
         .catch(() => undefined);
@@ -42,7 +42,7 @@ export default function MePage() {
     session.clear();
     queryClient.clear();
     // The local session is gone either way; telling the gateway revokes the refresh token too.
-    if (refreshToken) await api.logout(refreshToken).catch(() => undefined);
+    if (refreshToken) await accountApi.logout(refreshToken).catch(() => undefined);
     void Taro.showToast({ title: '已退出登录', icon: 'none' });
   };
 

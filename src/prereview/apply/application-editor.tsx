@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '@contract/auth';
 import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
+import { commitmentsApi } from '@/core/api/commitments';
 import { requestCaseNotifications } from '@/core/case-notifications';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
@@ -66,7 +67,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   const commitments = useQuery({
     queryKey: queryKeys.myCommitments,
-    queryFn: ({ signal }) => api.myCommitments(signal),
+    queryFn: ({ signal }) => commitmentsApi.myCommitments(signal),
     enabled: spec.materials.some((m) => m.commitmentAllowed),
   });
 
@@ -160,7 +161,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     setBusy(true);
     setNotice(undefined);
     try {
-      const submitted = await api.submitApplication(
+      const submitted = await casesApi.submitApplication(
         caseId,
         { form: state.form, materials: toMaterialAnswers(state.answers) },
         key,

@@ -3,7 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import type { PrereviewTarget } from '@contract/prereview';
-import { api } from '@/core/api';
+import { accountApi } from '@/core/api/account';
+import { casesApi } from '@/core/api/cases';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { EmptyState } from '@/ui/empty-state';
@@ -41,20 +42,25 @@ export default function ApplyPage() {
 
   const draft = useQuery({
     queryKey: caseId ? queryKeys.case(caseId) : ['start-application', requested?.kind, requested?.code],
-    queryFn: ({ signal }) => (caseId ? api.case(caseId, signal) : api.startApplication(requested as PrereviewTarget)),
+    queryFn: ({ signal }) =>
+      caseId ? casesApi.case(caseId, signal) : casesApi.startApplication(requested as PrereviewTarget),
     enabled: Boolean(tokens) && (Boolean(caseId) || requested !== undefined),
     staleTime: Infinity,
   });
   const target = draft.data?.target ?? requested;
   const spec = useQuery({
     queryKey: queryKeys.applicationSpec(target?.kind ?? '', target?.code ?? ''),
-    queryFn: ({ signal }) => api.applicationSpec(target as PrereviewTarget, signal),
+    queryFn: ({ signal }) => casesApi.applicationSpec(target as PrereviewTarget, signal),
     enabled: target !== undefined,
   });
-  const me = useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => api.me(signal), enabled: Boolean(tokens) });
+  const me = useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => accountApi.me(signal),
+    enabled: Boolean(tokens),
+  });
   const licences = useQuery({
     queryKey: queryKeys.licences,
-    queryFn: ({ signal }) => api.licences(signal),
+    queryFn: ({ signal }) => casesApi.licences(signal),
     enabled: Boolean(tokens),
   });
 

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { ApplicationSpec, CaseDetail } from '@contract/prereview';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
@@ -58,7 +58,7 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
     setBusy(true);
     setNotice(undefined);
     try {
-      const updated = await api.resubmit(detail.id, { materials: answers }, idempotencyKey);
+      const updated = await casesApi.resubmit(detail.id, { materials: answers }, idempotencyKey);
       forgetLocalDraft(key);
       queryClient.setQueryData(queryKeys.case(detail.id), updated);
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { CaseDetail, CaseMaterial } from '@contract/prereview';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
@@ -60,7 +60,7 @@ function Actions({ detail }: { detail: CaseDetail }) {
     if (!confirm || busy) return;
     setBusy(true);
     try {
-      queryClient.setQueryData(queryKeys.case(detail.id), await api.withdrawCase(detail.id));
+      queryClient.setQueryData(queryKeys.case(detail.id), await casesApi.withdrawCase(detail.id));
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
     } catch (error) {
       void Taro.showModal({ title: '撤回失败', content: describeError(error), showCancel: false });
@@ -76,7 +76,7 @@ function Actions({ detail }: { detail: CaseDetail }) {
     });
     if (!confirm) return;
     try {
-      await api.deleteDraft(detail.id);
+      await casesApi.deleteDraft(detail.id);
       forgetLocalDraft(detail.id);
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
       navigate(routes.cases);
@@ -116,13 +116,13 @@ export default function CasePage() {
   const { tokens } = useSession();
   const detail = useQuery({
     queryKey: queryKeys.case(id),
-    queryFn: ({ signal }) => api.case(id, signal),
+    queryFn: ({ signal }) => casesApi.case(id, signal),
     enabled: Boolean(tokens) && id !== '',
   });
   const target = detail.data?.target;
   const spec = useQuery({
     queryKey: queryKeys.applicationSpec(target?.kind ?? '', target?.code ?? ''),
-    queryFn: ({ signal }) => api.applicationSpec(target ?? { kind: 'item', code: '' }, signal),
+    queryFn: ({ signal }) => casesApi.applicationSpec(target ?? { kind: 'item', code: '' }, signal),
     enabled: detail.data?.status === 'needs_correction' && target !== undefined,
   });
   useDidShow(() => {

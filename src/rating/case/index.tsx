@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
+import { ratingsApi } from '@/core/api/ratings';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { formatChineseDate } from '@/lib/format-date';
@@ -18,12 +19,12 @@ export default function RateCasePage() {
   const caseId = useRouter().params.caseId ?? '';
   const theCase = useQuery({
     queryKey: queryKeys.case(caseId),
-    queryFn: ({ signal }) => api.case(caseId, signal),
+    queryFn: ({ signal }) => casesApi.case(caseId, signal),
     enabled: caseId !== '',
   });
   const rules = useQuery({
     queryKey: queryKeys.ratingReasons('online'),
-    queryFn: ({ signal }) => api.ratingReasons('online', signal),
+    queryFn: ({ signal }) => ratingsApi.ratingReasons('online', signal),
   });
   const { submit, submitting, serverErrors } = useSubmitRating(caseId ? { kind: 'case', caseId } : undefined);
 

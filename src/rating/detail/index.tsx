@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { FeedbackLevel } from '@contract/rating';
-import { api } from '@/core/api';
+import { ratingsApi } from '@/core/api/ratings';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
@@ -21,13 +21,13 @@ export default function RatingDetailPage() {
   const queryClient = useQueryClient();
   const rating = useQuery({
     queryKey: queryKeys.myRating(id),
-    queryFn: ({ signal }) => api.myRating(id, signal),
+    queryFn: ({ signal }) => ratingsApi.myRating(id, signal),
     enabled: id !== '',
   });
   const [level, setLevel] = useState<FeedbackLevel>();
   const [comment, setComment] = useState('');
   const feedback = useMutation({
-    mutationFn: () => api.sendFeedback(id, { level: level ?? 'satisfied', comment: comment.trim() }),
+    mutationFn: () => ratingsApi.sendFeedback(id, { level: level ?? 'satisfied', comment: comment.trim() }),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.myRating(id), updated);
       void queryClient.invalidateQueries({ queryKey: queryKeys.myRatings });

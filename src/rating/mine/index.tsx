@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { api } from '@/core/api';
+import { ratingsApi } from '@/core/api/ratings';
 import { queryKeys } from '@/core/query-keys';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
@@ -19,7 +19,7 @@ export default function MyRatingsPage() {
   const { tokens } = useSession();
   const ratings = useQuery({
     queryKey: queryKeys.myRatings,
-    queryFn: ({ signal }) => api.myRatings(signal),
+    queryFn: ({ signal }) => ratingsApi.myRatings(signal),
     enabled: Boolean(tokens),
   });
   useDidShow(() => {

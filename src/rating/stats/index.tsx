@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@tanstack/react-query';
 import type { RatingStatsRow } from '@contract/rating';
-import { api } from '@/core/api';
+import { ratingsApi } from '@/core/api/ratings';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
 import { ErrorState } from '@/ui/error-state';
@@ -33,7 +33,7 @@ function StatsRows({ rows }: { rows: RatingStatsRow[] }) {
 
 /** 公开评价指标 per department and hall: figures only, never who rated. */
 export default function RatingStatsPage() {
-  const stats = useQuery({ queryKey: queryKeys.ratingStats, queryFn: ({ signal }) => api.ratingStats(signal) });
+  const stats = useQuery({ queryKey: queryKeys.ratingStats, queryFn: ({ signal }) => ratingsApi.ratingStats(signal) });
   if (stats.isPending)
     return (
       <PageShell>

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import type { StartVisitRequest } from '@contract/rating';
-import { api } from '@/core/api';
+import { ratingsApi } from '@/core/api/ratings';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
@@ -34,9 +34,9 @@ export default function RateWindowPage() {
   const [windowCode, setWindowCode] = useState('');
   const rules = useQuery({
     queryKey: queryKeys.ratingReasons('onsite'),
-    queryFn: ({ signal }) => api.ratingReasons('onsite', signal),
+    queryFn: ({ signal }) => ratingsApi.ratingReasons('onsite', signal),
   });
-  const visit = useMutation({ mutationFn: (body: StartVisitRequest) => api.startVisit(body) });
+  const visit = useMutation({ mutationFn: (body: StartVisitRequest) => ratingsApi.startVisit(body) });
   const { submit, submitting, serverErrors } = useSubmitRating(
     visit.data ? { kind: 'visit', visitId: visit.data.id } : undefined,
   );

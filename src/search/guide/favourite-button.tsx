@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/core/api';
+import { accountApi } from '@/core/api/account';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { ActionButton } from '@/ui/action-button';
@@ -16,11 +16,11 @@ export function FavouriteButton({ code }: FavouriteButtonProps) {
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: queryKeys.favourite(code),
-    queryFn: ({ signal }) => api.favouriteState(code, signal),
+    queryFn: ({ signal }) => accountApi.favouriteState(code, signal),
     enabled: Boolean(tokens),
   });
   const toggle = useMutation({
-    mutationFn: (favourite: boolean) => api.setFavourite(code, favourite),
+    mutationFn: (favourite: boolean) => accountApi.setFavourite(code, favourite),
     onSuccess: (result) => {
       queryClient.setQueryData(queryKeys.favourite(code), result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.favourites });

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import type { Channel } from '@contract/catalogue';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
@@ -44,7 +44,7 @@ export default function GuidePage() {
   const code = useRouter().params.code ?? '';
   const guide = useQuery({
     queryKey: queryKeys.guide(code),
-    queryFn: ({ signal }) => api.guide(code, signal),
+    queryFn: ({ signal }) => catalogueApi.guide(code, signal),
     enabled: code !== '',
   });
   const { calculator } = useWorkdayCalculator();

@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
@@ -60,7 +60,7 @@ export default function SearchPage() {
   // Hot items to suggest when nothing matched: asked for only then.
   const home = useQuery({
     queryKey: queryKeys.home,
-    queryFn: ({ signal }) => api.home(signal),
+    queryFn: ({ signal }) => catalogueApi.home(signal),
     enabled: first?.total === 0,
   });
   const typing = text.trim() !== q;

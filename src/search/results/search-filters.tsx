@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { TongbanScope } from '@contract/catalogue';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import type { SearchFilters } from '../use-item-search';
 
@@ -44,7 +44,7 @@ export function SearchFilterBar({ filters, onChange }: SearchFilterBarProps) {
   // search that never opens it does not wait behind it on a slow link.
   const home = useQuery({
     queryKey: queryKeys.home,
-    queryFn: ({ signal }) => api.home(signal),
+    queryFn: ({ signal }) => catalogueApi.home(signal),
     enabled: showDepartments || filters.department !== undefined,
   });
   const departments = home.data?.departments ?? [];

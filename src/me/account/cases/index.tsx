@@ -3,7 +3,7 @@ import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/tar
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import type { CaseSummary } from '@contract/case';
-import { api } from '@/core/api';
+import { casesApi } from '@/core/api/cases';
 import { queryKeys } from '@/core/query-keys';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { formatChineseDate } from '@/lib/format-date';
@@ -49,7 +49,7 @@ export default function CasesPage() {
   const { tokens } = useSession();
   const cases = useQuery({
     queryKey: queryKeys.cases,
-    queryFn: ({ signal }) => api.cases(signal),
+    queryFn: ({ signal }) => casesApi.cases(signal),
     enabled: Boolean(tokens),
   });
   useDidShow(() => {

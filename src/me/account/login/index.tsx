@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
-import { api } from '@/core/api';
+import { accountApi } from '@/core/api/account';
 import { ApiError, describeError, isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { session } from '@/core/session';
@@ -41,7 +41,7 @@ export default function LoginPage() {
     setError(undefined);
     setSending(true);
     try {
-      const sent = await api.sendSms({ mobile: mobileValue });
+      const sent = await accountApi.sendSms({ mobile: mobileValue });
       setCountdown(sent.resendAfterSeconds);
       void Taro.showToast({ title: '验证码已发送', icon: 'none' });
     } catch (e) {
@@ -72,7 +72,7 @@ export default function LoginPage() {
   const smsLogin = () => {
     if (!isMobileNumber(mobileValue)) return setError({ field: 'mobile', message: '请输入正确的11位手机号码' });
     if (!/^\d{6}$/.test(code)) return setError({ field: 'code', message: '请输入6位数字验证码' });
-    void signIn(() => api.smsLogin({ mobile: mobileValue, code }));
+    void signIn(() => accountApi.smsLogin({ mobile: mobileValue, code }));
   };
 
   const platformLogin = () => {
@@ -82,7 +82,7 @@ export default function LoginPage() {
       const { code: loginCode } = await Taro.login().catch(() => {
         throw new ApiError({ code: 'NETWORK', message: `${PLATFORM_NAME[platform]}登录失败，请重试或使用手机号登录` });
       });
-      return api.codeLogin({ platform, code: loginCode });
+      return accountApi.codeLogin({ platform, code: loginCode });
     });
   };
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { api } from '@/core/api';
+import { accountApi } from '@/core/api/account';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { session } from '@/core/session';
 import { checkIdCardNumber } from '@/lib/id-card';
@@ -30,7 +30,7 @@ export default function RealNamePage() {
     if (Object.keys(next).length > 0 || submitting) return;
     setSubmitting(true);
     try {
-      const user = await api.verifyRealName({ name: trimmedName, idNumber: idNumber.trim().toUpperCase() });
+      const user = await accountApi.verifyRealName({ name: trimmedName, idNumber: idNumber.trim().toUpperCase() });
       session.setUser(user);
       void Taro.showToast({ title: '实名认证成功', icon: 'success' });
       goBackOr(routes.me);

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
 import { useMemo, useState } from 'react';
 import type { HallKind } from '@contract/catalogue';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import { distanceMetres, type LatLng } from '@/lib/distance';
 import { ErrorState } from '@/ui/error-state';
@@ -24,7 +24,7 @@ const KIND_FILTERS: { value: HallKind | undefined; label: string }[] = [
 
 /** 就近办: halls and 24h terminals, nearest first once the user allows location. */
 export default function NearbyPage() {
-  const halls = useQuery({ queryKey: queryKeys.halls, queryFn: ({ signal }) => api.halls(signal) });
+  const halls = useQuery({ queryKey: queryKeys.halls, queryFn: ({ signal }) => catalogueApi.halls(signal) });
   const { calculator } = useWorkdayCalculator();
   const [location, setLocation] = useState<LocationState>({ status: 'idle' });
   const [kind, setKind] = useState<HallKind | undefined>();

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { api } from '@/core/api';
+import { catalogueApi } from '@/core/api/catalogue';
 import { isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { formatTimeLimit } from '@/lib/format';
@@ -20,7 +20,7 @@ export default function ThemePage() {
   const code = useRouter().params.code ?? '';
   const theme = useQuery({
     queryKey: queryKeys.theme(code),
-    queryFn: ({ signal }) => api.theme(code, signal),
+    queryFn: ({ signal }) => catalogueApi.theme(code, signal),
     enabled: code !== '',
   });
 

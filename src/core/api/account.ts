@@ -1,0 +1,33 @@
+import type {
+  CodeLoginRequest,
+  LoginResult,
+  RealNameRequest,
+  SmsLoginRequest,
+  SmsRequest,
+  SmsSent,
+  TokenPair,
+  User,
+} from '@contract/auth';
+import type { FavouriteList, FavouriteState } from '@contract/me';
+import { request } from '../http/client';
+
+/** Logging in, the user's account, real-name verification and favourites. */
+export const accountApi = {
+  sendSms: (body: SmsRequest) => request<SmsSent>({ url: '/auth/sms', method: 'POST', data: body }),
+  smsLogin: (body: SmsLoginRequest) => request<LoginResult>({ url: '/auth/sms-login', method: 'POST', data: body }),
+  codeLogin: (body: CodeLoginRequest) => request<LoginResult>({ url: '/auth/code-login', method: 'POST', data: body }),
+  refresh: (refreshToken: string) =>
+    request<TokenPair>({ url: '/auth/refresh', method: 'POST', data: { refreshToken } }),
+  logout: (refreshToken: string) =>
+    request<{ loggedOut: true }>({ url: '/auth/logout', method: 'POST', data: { refreshToken } }),
+  me: (signal?: AbortSignal) => request<User>({ url: '/me', signal }),
+  verifyRealName: (body: RealNameRequest) => request<User>({ url: '/me/real-name', method: 'POST', data: body }),
+  favourites: (signal?: AbortSignal) => request<FavouriteList>({ url: '/me/favourites', signal }),
+  favouriteState: (code: string, signal?: AbortSignal) =>
+    request<FavouriteState>({ url: `/me/favourites/${encodeURIComponent(code)}`, signal }),
+  setFavourite: (code: string, favourite: boolean) =>
+    request<FavouriteState>({
+      url: `/me/favourites/${encodeURIComponent(code)}`,
+      method: favourite ? 'PUT' : 'DELETE',
+    }),
+};
