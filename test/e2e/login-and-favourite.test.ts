@@ -58,6 +58,7 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
 
   await button(page, '☆ 收藏').click();
   await page.getByText('★ 已收藏').waitFor();
+  await page.getByRole('status').getByText('已收藏，可在“我的收藏”中找到').waitFor();
 
   await page.goto(`${gateway.baseUrl}/me/account/favourites/index`);
   await page.locator('.item-card__name').getByText(item.name).waitFor();

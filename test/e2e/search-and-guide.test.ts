@@ -64,6 +64,28 @@ test('a resident finds 户口迁移 by characters and by pinyin initials, and re
   expect(completion).toContain(formatChineseDate(expected));
 });
 
+test('分享 on a guide copies its link, or shows it to copy when the clipboard is refused', async () => {
+  const url = `${gateway.baseUrl}/search/guide/index?code=HS-GA-0005`;
+  const { context, page: phone } = await openPhone(browser);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gateway.baseUrl });
+    await phone.goto(url);
+    await phone.getByRole('button', { name: '分享' }).click();
+    await phone.getByRole('status').getByText('链接已复制，可粘贴分享').waitFor();
+    expect(await phone.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+    // No clipboard (an http page, or the permission refused): the link is shown to copy by hand.
+    await context.clearPermissions();
+    await phone.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    });
+    await phone.getByRole('button', { name: '分享' }).click();
+    await phone.getByRole('status').getByText(`请复制链接分享：${url}`).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('a search that finds nothing says so and offers other items', async () => {
   await page.goto(gateway.baseUrl + '/search/results/index');
   await typeQuery('量子纠缠许可');

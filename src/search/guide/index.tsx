@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import type { Channel } from '@contract/catalogue';
 import { catalogueApi } from '@/core/api/catalogue';
@@ -10,6 +10,7 @@ import { formatAudiences, formatTimeLimit } from '@/lib/format';
 import { formatChineseDate } from '@/lib/format-date';
 import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
+import { InlineNotice, useNotice } from '@/ui/inline-notice';
 import { ErrorState } from '@/ui/error-state';
 import { ItemTags } from '@/ui/item-tags';
 import { LoadingState } from '@/ui/loading-state';
@@ -22,6 +23,7 @@ import { HallCard } from '../hall-card';
 import { CompletionDate } from './completion-date';
 import { FavouriteButton } from './favourite-button';
 import { MaterialList } from './material-list';
+import { shareLink } from './share-link';
 import './index.scss';
 
 const CHANNEL_LABELS: Record<Channel, string> = {
@@ -48,6 +50,7 @@ export default function GuidePage() {
     enabled: code !== '',
   });
   const { calculator } = useWorkdayCalculator();
+  const [notice, showNotice] = useNotice();
   useShareAppMessage(() => ({
     title: guide.data ? `办事指南：${guide.data.name}` : '洪山掌上办',
     path: routes.guide(code),
@@ -86,11 +89,12 @@ export default function GuidePage() {
   }
 
   const g = guide.data;
-  const share = () => {
+  const share = async () => {
     if (env.platform !== 'h5') return;
-    void Taro.setClipboardData({ data: window.location.href }).then(() =>
-      Taro.showToast({ title: '链接已复制，可粘贴分享', icon: 'none' }),
-    );
+    const url = window.location.href;
+    const outcome = await shareLink(g.name, url);
+    if (outcome === 'copied') showNotice('链接已复制，可粘贴分享');
+    if (outcome === 'manual') showNotice(`请复制链接分享：${url}`);
   };
 
   return (
@@ -105,13 +109,14 @@ export default function GuidePage() {
         <Text className='guide__meta'>事项编码：{g.code}</Text>
         <ItemTags tags={g.tags} />
         <View className='guide__actions'>
-          <FavouriteButton code={g.code} />
+          <FavouriteButton code={g.code} onNotice={showNotice} />
           {env.platform === 'h5' ? (
-            <ActionButton onClick={share}>分享</ActionButton>
+            <ActionButton onClick={() => void share()}>分享</ActionButton>
           ) : (
             <ActionButton openType='share'>分享</ActionButton>
           )}
         </View>
+        <InlineNotice notice={notice} />
         <ActionButton
           variant='primary'
           block
