@@ -1,9 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { APP_SEARCH_PAGE_SIZE } from '@contract/routes';
 import type { SearchQuery } from '@contract/search';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 
-export const SEARCH_PAGE_SIZE = 20;
+/** Typed against the contract (the gateway preloads this page size), with no runtime import of it. */
+export const SEARCH_PAGE_SIZE: typeof APP_SEARCH_PAGE_SIZE = 20;
 
 export type SearchFilters = Omit<SearchQuery, 'q' | 'page' | 'pageSize'>;
 

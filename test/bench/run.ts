@@ -135,7 +135,13 @@ async function main(): Promise<void> {
       log('3. Lighthouse 12.2.3 (mobile, simulated throttling)');
       const browser = await launchLighthouseBrowser();
       try {
-        const result = await measureLighthouse(browser, urls, pages, runs, log);
+        const result = await measureLighthouse(
+          browser,
+          urls,
+          pages.filter((p) => !p.comparison),
+          runs,
+          log,
+        );
         figures.push(...result.figures);
         details.lighthouse = result.detail;
       } finally {

@@ -86,6 +86,37 @@ test('分享 on a guide copies its link, or shows it to copy when the clipboard 
   }
 });
 
+test('a link to a search opens its results, fetched once: the preload the gateway hinted is the request the app makes', async () => {
+  const { context, page: phone } = await openPhone(browser);
+  try {
+    const searches: string[] = [];
+    phone.on('request', (request) => {
+      // The preload shows as `other`; had the app's XHR not reused it, an `xhr` would follow.
+      if (new URL(request.url()).pathname === '/api/search')
+        searches.push(`${request.resourceType()} ${request.url()}`);
+    });
+    await phone.goto(`${gateway.baseUrl}/search/results/index?q=${encodeURIComponent(' 身份证 换领 ')}`);
+    await phone.getByText(/共找到 \d+ 个事项/).waitFor();
+    expect(await phone.locator('.search__input input').inputValue()).toBe('身份证 换领');
+    await phone.locator('.item-card').first().waitFor();
+    await phone.waitForLoadState('networkidle');
+    expect(searches).toEqual([
+      `other ${gateway.baseUrl}/api/search?q=%E8%BA%AB%E4%BB%BD%E8%AF%81+%E6%8D%A2%E9%A2%86&pageSize=20&page=1`,
+    ]);
+
+    // Back on the tab later, what the user typed since stays.
+    await phone.locator('.search__input input').fill('结婚');
+    await phone.getByText(/共找到 \d+ 个事项/).waitFor();
+    await phone.locator('.weui-tabbar__label', { hasText: '我的' }).click();
+    await phone.waitForURL(/\/me\/index\/index/);
+    await phone.locator('.weui-tabbar__label', { hasText: '办事' }).click();
+    await phone.waitForURL(/\/search\/results\/index/);
+    expect(await phone.locator('.search__input input').inputValue()).toBe('结婚');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a search that finds nothing says so and offers other items', async () => {
   await page.goto(gateway.baseUrl + '/search/results/index');
   await typeQuery('量子纠缠许可');

@@ -76,6 +76,29 @@ describe('serving the built H5 app', () => {
     }
   });
 
+  it('hints a link to a search with its first page, asked for exactly as the app asks (axios’s encoding)', async () => {
+    const hinted = async (url: string) => hints((await gw.request(url)).text);
+    const searchHint = (query: string) =>
+      `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/search?${query}&pageSize=20&page=1">`;
+    expect(await hinted(`/search/results/index?q=${encodeURIComponent('户口')}`)).toEqual([
+      searchHint('q=%E6%88%B7%E5%8F%A3'),
+    ]);
+    expect(await hinted(`/search/results/index?q=${encodeURIComponent(' 身份证 换领: a,b [1] ')}`)).toEqual([
+      searchHint('q=%E8%BA%AB%E4%BB%BD%E8%AF%81+%E6%8D%A2%E9%A2%86:+a,b+[1]'),
+    ]);
+    const hostile = await gw.request(
+      `/search/results/index?q=${encodeURIComponent('"><script>alert(1)</script>&x=1')}`,
+    );
+    expect(hints(hostile.text)).toEqual([searchHint('q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E%26x%3D1')]);
+    expect(hostile.text).not.toContain('<script>alert');
+    // Cut where the app's search box cuts (50 characters); no text, no search.
+    expect(await hinted(`/search/results/index?q=${'办'.repeat(60)}`)).toEqual([
+      searchHint(`q=${encodeURIComponent('办'.repeat(50))}`),
+    ]);
+    expect(await hinted('/search/results/index?q=%20%20')).toEqual([]);
+    expect(await hinted('/search/results/index')).toEqual([]);
+  });
+
   it('serves hashed assets with a long cache, gzipped when asked', async () => {
     const res = await fetch(`${gw.base}/js/app.3f2a1b.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.status).toBe(200);

@@ -59,6 +59,15 @@ import type { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './s
 export const API_PREFIX = '/api';
 
 /**
+ * How many results the app asks for per page of a search. The gateway's page hints preload a
+ * search results link's first page with it, so both must ask for the same URL.
+ */
+export const APP_SEARCH_PAGE_SIZE = 20;
+
+/** The longest search text the app sends (its search box stops there; longer links are cut). */
+export const APP_SEARCH_TEXT_MAX = 50;
+
+/**
  * The API surface, as types: `"METHOD /path"` → request parts and the `data` of the ok envelope.
  * Path parameters are written `:name`. `auth: true` routes need `Authorization: Bearer <access>`.
  */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { APP_SEARCH_PAGE_SIZE, APP_SEARCH_TEXT_MAX } from '../../../types/contract/routes';
 import { errorEnvelope } from '../http/envelope';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
@@ -18,9 +19,28 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body>
 </html>`;
 
+/**
+ * A query value percent-encoded as axios (the app's HTTP client) encodes it: a preload is used
+ * only by a request for the very same URL.
+ */
+function encodeLikeAxios(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/%3A/gi, ':')
+    .replace(/%24/g, '$')
+    .replace(/%2C/gi, ',')
+    .replace(/%20/g, '+')
+    .replace(/%5B/gi, '[')
+    .replace(/%5D/gi, ']');
+}
+
 /** What a page fetches first, so the browser can start on it while the scripts load. */
 function dataFor(page: string, query: URLSearchParams): string | undefined {
   if (page === 'search/home/index') return '/api/home';
+  if (page === 'search/results/index') {
+    // The app's first request for a link to a search: the text as it cuts it, then its page size.
+    const q = (query.get('q') ?? '').trim().slice(0, APP_SEARCH_TEXT_MAX).trim();
+    return q ? `/api/search?q=${encodeLikeAxios(q)}&pageSize=${APP_SEARCH_PAGE_SIZE}&page=1` : undefined;
+  }
   const code = query.get('code') ?? '';
   if (page === 'search/guide/index' && /^[A-Za-z0-9_-]{1,64}$/.test(code)) return `/api/items/${code}`;
   return undefined;

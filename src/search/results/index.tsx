@@ -1,9 +1,11 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { APP_SEARCH_TEXT_MAX } from '@contract/routes';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
+import { decodeQueryParam } from '@/lib/query-param';
 import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
@@ -22,20 +24,25 @@ import './index.scss';
 
 const DEBOUNCE_MS = 300;
 /** Longer input is cut here (the gateway does the same and says so). */
-const INPUT_MAX_LENGTH = 50;
+const INPUT_MAX_LENGTH: typeof APP_SEARCH_TEXT_MAX = 50;
 
 export default function SearchPage() {
   const queryClient = useQueryClient();
   const [focused, setFocused] = useState(false);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [history, setHistory] = useState<string[]>([]);
+  // A link to a search (/search/results/index?q=…, shared or bookmarked) searches on its first
+  // show only; later shows keep what the user has typed since.
+  const { params } = useRouter();
+  const linkedQuery = useRef(decodeQueryParam(params.q).trim().slice(0, INPUT_MAX_LENGTH).trim());
   const { text, q, type, choose } = useSearchText(DEBOUNCE_MS, (settled) =>
     prefetchItemSearch(queryClient, settled, filters),
   );
 
   useDidShow(() => {
     setHistory(readSearchHistory());
-    const request = takeSearchRequest();
+    const request = takeSearchRequest() ?? (linkedQuery.current ? { q: linkedQuery.current } : undefined);
+    linkedQuery.current = '';
     if (!request) return;
     setFilters({ audience: request.audience, department: request.department });
     choose(request.q ?? '');
