@@ -5,7 +5,6 @@ import { httpHooks } from '@/core/http/client';
 import { createQueryClient } from '@/core/query-client';
 import { CareModeProvider } from '@/ui/care-mode';
 import { routes } from '@/ui/routes';
-import './app.scss';
 
 /** Where the user was, so login can bring them back (never carries personal data: only page paths and codes). */
 function currentPageUrl(): string | undefined {
