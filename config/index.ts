@@ -1,5 +1,7 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import CompressionPlugin from 'compression-webpack-plugin';
 import webpack from 'webpack';
 import type Chain from 'webpack-chain';
 import devConfig from './dev';
@@ -32,6 +34,35 @@ function dropUnusedAxiosModules(chain: Chain, adapters: ('xhr' | 'fetch')[]): vo
       /axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/,
       path.resolve(__dirname, 'axios-status-codes-stub.js'),
     ]);
+}
+
+/**
+ * H5 scripts and styles also written brotli- (quality 11) and gzip- (level 9) compressed, which the
+ * gateway serves as they are (`preCompressed`): compressing on each request, it can only afford
+ * brotli quality 4, ~15% larger (app.js: 105 KB against 90 KB).
+ */
+function precompressAssets(chain: Chain): void {
+  const assets = /\.(js|css)$/;
+  chain.plugin('brotliAssets').use(CompressionPlugin, [
+    {
+      filename: '[path][base].br',
+      algorithm: 'brotliCompress',
+      test: assets,
+      compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } },
+      threshold: 1024,
+      minRatio: 0.9,
+    },
+  ]);
+  chain.plugin('gzipAssets').use(CompressionPlugin, [
+    {
+      filename: '[path][base].gz',
+      algorithm: 'gzip',
+      test: assets,
+      compressionOptions: { level: 9 },
+      threshold: 1024,
+      minRatio: 0.9,
+    },
+  ]);
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -85,6 +116,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain(chain) {
         dropUnusedAxiosModules(chain, ['fetch']);
+        if (process.env.NODE_ENV !== 'development') precompressAssets(chain);
         // dist/h5/page-assets.json: each page's lazily loaded files, for the gateway's preload hints.
         chain.plugin('pageAssets').use(PageAssetsPlugin, [path.resolve(root, 'src')]);
       },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { expectError, startGateway, tempDir, type TestGateway } from './support/harness';
 
 const INDEX = '<!doctype html><html><head><title>洪山掌上办</title></head><body><div id="app"></div></body></html>';
@@ -124,6 +124,41 @@ describe('serving the built H5 app', () => {
     });
     expect(body.length).toBeLessThan(Buffer.byteLength(SCRIPT) / 4);
     expect(gunzipSync(body).toString()).toBe(SCRIPT);
+  });
+
+  it('serves the build’s own .br and .gz beside a file as they are, by what the client accepts', async () => {
+    const rawBytes = async (url: string, acceptEncoding: string) => {
+      const { request } = await import('node:http');
+      return new Promise<{ body: Buffer; headers: Record<string, unknown> }>((resolve, reject) => {
+        request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ body: Buffer.concat(chunks), headers: res.headers }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    };
+    const file = path.join(staticDir, 'js', 'page.9a8b7c.js');
+    // Marked copies, so the test sees which file was sent rather than a fresh compression.
+    fs.writeFileSync(file, SCRIPT);
+    fs.writeFileSync(`${file}.br`, brotliCompressSync(`${SCRIPT}//br`));
+    fs.writeFileSync(`${file}.gz`, gzipSync(`${SCRIPT}//gz`));
+    try {
+      const br = await rawBytes(`${gw.base}/js/page.9a8b7c.js`, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(br.body).toString()).toBe(`${SCRIPT}//br`);
+      const gz = await rawBytes(`${gw.base}/js/page.9a8b7c.js`, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).toString()).toBe(`${SCRIPT}//gz`);
+      const plain = await rawBytes(`${gw.base}/js/page.9a8b7c.js`, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(SCRIPT);
+    } finally {
+      for (const f of [file, `${file}.br`, `${file}.gz`]) fs.rmSync(f);
+    }
   });
 
   it('a missing file is a real 404, not the app', async () => {

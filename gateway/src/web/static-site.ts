@@ -113,6 +113,9 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
     // `/` is a page like any other: it gets the page's hints in the fallback below.
     allowedPath: (pathName) => pathName !== '/' && pathName !== '/index.html',
     cacheControl: false,
+    // The H5 build writes .br and .gz beside each script and stylesheet, compressed harder than
+    // compressing per request can afford; a file without them is compressed on the fly.
+    preCompressed: true,
     // Taro names files under js/ and css/ by content hash: they never change, so cache them for a year.
     setHeaders: (res, filePath) => {
       const rel = path.relative(staticDir, filePath).split(path.sep).join('/');
