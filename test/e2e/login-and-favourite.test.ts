@@ -71,6 +71,9 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
 test('a session the gateway no longer honours sends the user to log in, says why, and brings them back', async () => {
   await signInBySms(page, gateway, '13812345679');
   // Tokens the gateway never issued: the call fails, the refresh fails, the session is over.
+  // Written from a page of the same origin that is not the app, so no app code still running
+  // (the 我的 tab loading the user) can write the real ones back over them.
+  await page.goto(`${gateway.baseUrl}/api/calendar`);
   await page.evaluate(() => {
     const forged = { accessToken: 'forged', refreshToken: 'forged', accessExpiresAt: Date.now() + 3_600_000 };
     localStorage.setItem('hsz:session.tokens', JSON.stringify({ data: JSON.stringify(forged) }));
