@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { APP_SEARCH_TEXT_MAX } from '@contract/routes';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
@@ -31,18 +31,20 @@ export default function SearchPage() {
   const [focused, setFocused] = useState(false);
   const [filters, setFilters] = useState<SearchFilters>({});
   const [history, setHistory] = useState<string[]>([]);
-  // A link to a search (/search/results/index?q=…, shared or bookmarked) searches on its first
-  // show only; later shows keep what the user has typed since.
+  // A link to a search (/search/results/index?q=…, shared or bookmarked) is the search from the
+  // first render, so its request (preloaded by the gateway on H5) starts as the page mounts; a
+  // query handed over by another page replaces it when the page shows.
   const { params } = useRouter();
-  const linkedQuery = useRef(decodeQueryParam(params.q).trim().slice(0, INPUT_MAX_LENGTH).trim());
-  const { text, q, type, choose } = useSearchText(DEBOUNCE_MS, (settled) =>
-    prefetchItemSearch(queryClient, settled, filters),
+  const [linkedQuery] = useState(() => decodeQueryParam(params.q).trim().slice(0, INPUT_MAX_LENGTH).trim());
+  const { text, q, type, choose } = useSearchText(
+    DEBOUNCE_MS,
+    (settled) => prefetchItemSearch(queryClient, settled, filters),
+    linkedQuery,
   );
 
   useDidShow(() => {
     setHistory(readSearchHistory());
-    const request = takeSearchRequest() ?? (linkedQuery.current ? { q: linkedQuery.current } : undefined);
-    linkedQuery.current = '';
+    const request = takeSearchRequest();
     if (!request) return;
     setFilters({ audience: request.audience, department: request.department });
     choose(request.q ?? '');

@@ -5,11 +5,11 @@ import { useEffect, useRef, useState } from 'react';
  * keystroke, timed from the keystroke itself (not from the render that follows it); a choice — a
  * history chip, 清除, a query handed over from another page — searches at once.
  * `onTypingSettled` runs when typing settles, in the timer's own task before React renders, so the
- * request is on its way while the page redraws.
+ * request is on its way while the page redraws. `initial` is searched from the first render.
  */
-export function useSearchText(delayMs: number, onTypingSettled: (q: string) => void) {
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
+export function useSearchText(delayMs: number, onTypingSettled: (q: string) => void, initial = '') {
+  const [text, setText] = useState(initial);
+  const [q, setQ] = useState(initial);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const settled = useRef(onTypingSettled);
   settled.current = onTypingSettled;
