@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import type { TongbanScope } from '@contract/catalogue';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import type { SearchFilters } from '../use-item-search';
@@ -37,8 +37,7 @@ function Chip(props: { label: string; active: boolean; onClick: () => void }) {
   );
 }
 
-/** Audience, department, 全程网办 and 通办 filters; selected chips carry a tick, not only a colour. */
-export function SearchFilterBar({ filters, onChange }: SearchFilterBarProps) {
+function FilterBar({ filters, onChange }: SearchFilterBarProps) {
   const [showDepartments, setShowDepartments] = useState(false);
   // The department list comes with the home screen's data, asked for only when it is shown: a
   // search that never opens it does not wait behind it on a slow link.
@@ -113,3 +112,9 @@ export function SearchFilterBar({ filters, onChange }: SearchFilterBarProps) {
     </View>
   );
 }
+
+/**
+ * Audience, department, 全程网办 and 通办 filters; selected chips carry a tick, not only a colour.
+ * Memoised: its props change with the filters, not with each keystroke or page of results.
+ */
+export const SearchFilterBar = memo(FilterBar);
