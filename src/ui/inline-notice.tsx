@@ -20,16 +20,21 @@ export function InlineNotice({ notice }: InlineNoticeProps) {
   );
 }
 
-/** The notice to show and a way to show one; an info notice goes after `infoMs`, an error stays until the next. */
-export function useNotice(infoMs = 4000): [Notice | undefined, (text: string, tone?: Notice['tone']) => void] {
+/**
+ * The notice to show and a way to show one. An info notice goes after `infoMs` unless told to
+ * stay (something the user must act on, like a link to copy); an error stays until the next notice.
+ */
+export function useNotice(
+  infoMs = 4000,
+): [Notice | undefined, (text: string, tone?: Notice['tone'], stay?: boolean) => void] {
   const [notice, setNotice] = useState<Notice>();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   const show = useCallback(
-    (text: string, tone: Notice['tone'] = 'info') => {
+    (text: string, tone: Notice['tone'] = 'info', stay = tone === 'error') => {
       clearTimeout(timer.current);
       setNotice({ text, tone });
-      if (tone === 'info') timer.current = setTimeout(() => setNotice(undefined), infoMs);
+      if (!stay) timer.current = setTimeout(() => setNotice(undefined), infoMs);
     },
     [infoMs],
   );

@@ -94,7 +94,8 @@ export default function GuidePage() {
     const url = window.location.href;
     const outcome = await shareLink(g.name, url);
     if (outcome === 'copied') showNotice('链接已复制，可粘贴分享');
-    if (outcome === 'manual') showNotice(`请复制链接分享：${url}`);
+    // Stays until the next notice: the user needs time to select and copy it.
+    if (outcome === 'manual') showNotice(`请复制链接分享：${url}`, 'info', true);
   };
 
   return (
