@@ -15,9 +15,27 @@ test('typing searches once, 300 ms after the last keystroke, with the text trimm
   expect(result.current.q).toBe('');
   expect(settled).not.toHaveBeenCalled();
   act(() => jest.advanceTimersByTime(1));
-  expect(result.current.q).toBe('hk');
+  // The request goes first; the page redraws for the new query in the next task.
   expect(settled).toHaveBeenCalledTimes(1);
   expect(settled).toHaveBeenCalledWith('hk');
+  expect(result.current.q).toBe('');
+  act(() => jest.runOnlyPendingTimers());
+  expect(result.current.q).toBe('hk');
+  expect(settled).toHaveBeenCalledTimes(1);
+});
+
+test('a keystroke between the request and the redraw wins: the query follows the text', () => {
+  const settled = jest.fn();
+  const { result } = renderHook(() => useSearchText(300, settled));
+  act(() => result.current.type('hk'));
+  act(() => jest.advanceTimersByTime(300));
+  expect(settled).toHaveBeenLastCalledWith('hk');
+  act(() => result.current.type('hkq'));
+  act(() => jest.advanceTimersByTime(299));
+  expect(result.current.q).toBe('');
+  act(() => jest.advanceTimersByTime(1));
+  act(() => jest.runOnlyPendingTimers());
+  expect(result.current.q).toBe('hkq');
 });
 
 test('a chosen query (chip, 清除, handed over) searches at once and cancels pending typing', () => {
