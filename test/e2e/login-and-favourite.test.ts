@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
-import { signInBySms } from './support/sign-in';
+import { signInBySms, submitSmsLogin } from './support/sign-in';
 
 let gateway: RunningGateway;
 let browser: Browser;
@@ -85,16 +85,7 @@ test('a session the gateway no longer honours sends the user to log in, says why
   expect(await page.evaluate(() => localStorage.getItem('hsz:session.tokens'))).toBeNull();
 
   // Another number: the first one may not ask for a new code within a minute.
-  const mobile = '13812345670';
-  await page.locator('.login__check').click();
-  await page.locator('.field__input input').first().fill(mobile);
-  await button(page, '获取验证码').click();
-  await page.getByText(/\d+秒后重发/).waitFor();
-  await page
-    .locator('.field__input input')
-    .nth(1)
-    .fill(gateway.smsCodes.get(mobile) ?? '');
-  await page.locator('.login__submit').click();
+  await submitSmsLogin(page, gateway, '13812345670');
   await page.waitForURL(/\/me\/account\/cases\/index/);
   await page.getByText('还没有办件').waitFor();
 });

@@ -5,6 +5,12 @@ import type { RunningGateway } from './running-gateway';
 /** Logs in through the H5 login page with the SMS code the gateway issued. */
 export async function signInBySms(page: Page, gateway: RunningGateway, mobile: string): Promise<void> {
   await page.goto(`${gateway.baseUrl}/me/account/login/index`);
+  await submitSmsLogin(page, gateway, mobile);
+  await page.getByText('登录成功').waitFor();
+}
+
+/** On the login page already open: agrees, asks for a code, types the one the gateway issued, logs in. */
+export async function submitSmsLogin(page: Page, gateway: RunningGateway, mobile: string): Promise<void> {
   await page.locator('.login__check').click();
   await page.locator('.field__input input').first().fill(mobile);
   await button(page, '获取验证码').click();
@@ -14,7 +20,6 @@ export async function signInBySms(page: Page, gateway: RunningGateway, mobile: s
     .nth(1)
     .fill(gateway.smsCodes.get(mobile) ?? '');
   await page.locator('.login__submit').click();
-  await page.getByText('登录成功').waitFor();
 }
 
 /** Completes the development real-name flow through its page. */
