@@ -2,19 +2,18 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { catalogueApi } from '@/core/api/catalogue';
-import { queryKeys } from '@/core/query-keys';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
+import { homeFeedQuery } from '../home-feed-query';
 import { openSearch } from '../search-handoff';
 import { clearSearchHistory, readSearchHistory } from '../search-history';
 import './index.scss';
 
 export default function HomePage() {
-  const home = useQuery({ queryKey: queryKeys.home, queryFn: ({ signal }) => catalogueApi.home(signal) });
+  const home = useQuery(homeFeedQuery);
   const [history, setHistory] = useState<string[]>([]);
   useDidShow(() => setHistory(readSearchHistory()));
   useShareAppMessage(() => ({ title: '洪山掌上办：查事项、看指南、网上办', path: routes.home }));

@@ -3,8 +3,6 @@ import { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { APP_SEARCH_TEXT_MAX } from '@contract/routes';
-import { catalogueApi } from '@/core/api/catalogue';
-import { queryKeys } from '@/core/query-keys';
 import { decodeQueryParam } from '@/lib/query-param';
 import { ActionButton } from '@/ui/action-button';
 import { EmptyState } from '@/ui/empty-state';
@@ -14,6 +12,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
+import { homeFeedQuery } from '../home-feed-query';
 import { takeSearchRequest } from '../search-handoff';
 import { readSearchHistory, rememberSearch } from '../search-history';
 import { prefetchItemSearch, useItemSearch, useSuggestions, type SearchFilters } from '../use-item-search';
@@ -67,11 +66,7 @@ export default function SearchPage() {
   const hits = useMemo(() => (pages ?? []).flatMap((p) => p.hits), [pages]);
   const first = pages?.[0];
   // Hot items to suggest when nothing matched: asked for only then.
-  const home = useQuery({
-    queryKey: queryKeys.home,
-    queryFn: ({ signal }) => catalogueApi.home(signal),
-    enabled: first?.total === 0,
-  });
+  const home = useQuery({ ...homeFeedQuery, enabled: first?.total === 0 });
   const typing = text.trim() !== q;
   const idle = q === '' && Object.values(filters).every((v) => v === undefined);
 

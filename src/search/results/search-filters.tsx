@@ -2,8 +2,7 @@ import { View } from '@tarojs/components';
 import type { TongbanScope } from '@contract/catalogue';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
-import { catalogueApi } from '@/core/api/catalogue';
-import { queryKeys } from '@/core/query-keys';
+import { homeFeedQuery } from '../home-feed-query';
 import type { SearchFilters } from '../use-item-search';
 
 export type SearchFilterBarProps = {
@@ -41,11 +40,7 @@ function FilterBar({ filters, onChange }: SearchFilterBarProps) {
   const [showDepartments, setShowDepartments] = useState(false);
   // The department list comes with the home screen's data, asked for only when it is shown: a
   // search that never opens it does not wait behind it on a slow link.
-  const home = useQuery({
-    queryKey: queryKeys.home,
-    queryFn: ({ signal }) => catalogueApi.home(signal),
-    enabled: showDepartments || filters.department !== undefined,
-  });
+  const home = useQuery({ ...homeFeedQuery, enabled: showDepartments || filters.department !== undefined });
   const departments = home.data?.departments ?? [];
   const department = departments.find((d) => d.id === filters.department);
   return (
