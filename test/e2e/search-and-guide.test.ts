@@ -137,7 +137,9 @@ test('the department filter fetches the departments when opened and narrows the 
   await page.getByText(/共找到 \d+ 个事项/).waitFor();
   await page.getByRole('button', { name: '按部门' }).click();
   await page.getByRole('button', { name: '全部部门' }).waitFor();
-  const chips = page.locator('.filters__departments .chip');
+  // Until they arrive the list says 正在加载部门…, which is a status, not a button.
+  const chips = page.locator('.filters__departments').getByRole('button');
+  await chips.nth(1).waitFor();
   const name = ((await chips.nth(1).textContent()) ?? '').trim();
   expect(name).not.toBe('');
   await chips.nth(1).click();
