@@ -1,6 +1,6 @@
-// Dates apart from the other formatters: they need dayjs (china-time), which the tabs in the
-// main package otherwise do without.
-import { chinaMinutesOfDay, isoWeekday, parseChinaDay, toChinaDay, type ChinaDay } from './china-time';
+// Dates apart from the other formatters: they need china-time, which the tabs in the main package
+// otherwise do without.
+import { chinaDayParts, chinaMinutesOfDay, isoWeekday, parseChinaDay, toChinaDay, type ChinaDay } from './china-time';
 import { weekdayName } from './format';
 
 /**
@@ -16,7 +16,7 @@ const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 function readDay(value: string | Date): ChinaDay | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : toChinaDay(value);
   const dateOnly = parseChinaDay(value);
-  if (dateOnly) return dateOnly;
+  if (dateOnly !== null) return dateOnly;
   if (!ZONED_DATE_TIME.test(value)) return null;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? null : toChinaDay(instant);
@@ -25,13 +25,15 @@ function readDay(value: string | Date): ChinaDay | null {
 /** '2026-12-03' → '2026年12月3日'; '' when the value is not a date. */
 export function formatChineseDate(value: string | Date): string {
   const day = readDay(value);
-  return day ? `${day.year()}年${day.month() + 1}月${day.date()}日` : '';
+  if (day === null) return '';
+  const { year, month, date } = chinaDayParts(day);
+  return `${year}年${month}月${date}日`;
 }
 
 /** '2026-12-03' → '周四'; '' when the value is not a date. */
 export function formatWeekday(value: string | Date): string {
   const day = readDay(value);
-  return day ? weekdayName(isoWeekday(day)) : '';
+  return day === null ? '' : weekdayName(isoWeekday(day));
 }
 
 /** A zoned date-time as '2026年12月3日 14:05', in China time whatever the device's zone. */

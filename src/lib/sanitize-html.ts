@@ -1,56 +1,18 @@
 import { FilterXSS, type IFilterXSSOptions, type IWhiteList } from 'xss';
+import { allowedAttributeValue, DROP_WITH_CONTENT, GUIDE_ELEMENTS } from './guide-html-policy';
 import { decodeHtmlEntities, escapeHtmlAttribute, escapeHtmlText } from './html-entities';
 
 /**
- * Guide HTML (办理条件, 设定依据) is copied from department systems and must be treated as hostile:
- * it ends up in <rich-text> / innerHTML. Only structural markup survives.
+ * The mini-programs' sanitiser: guide HTML in, guide HTML out, for <rich-text nodes="…">. H5 parses
+ * with the browser instead (guide-html-nodes.ts); the policy is shared.
  */
-const GUIDE_WHITELIST: IWhiteList = {
-  p: [],
-  br: [],
-  ul: [],
-  ol: [],
-  li: [],
-  strong: [],
-  b: [],
-  em: [],
-  i: [],
-  span: [],
-  h3: [],
-  h4: [],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
-  th: ['colspan', 'rowspan'],
-  td: ['colspan', 'rowspan'],
-  a: ['href'],
-};
 
-/**
- * Elements whose content is code or foreign markup, never guide text: dropping only the tags would
- * leave e.g. a script's source visible on the page.
- */
-const DROP_WITH_CONTENT = new Set([
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'frameset',
-  'noscript',
-  'template',
-  'object',
-  'svg',
-  'math',
-]);
-
-/**
- * A whitelist of schemes, checked after entity decoding so `javascript&#58;` cannot pass as
- * something else. Relative URLs are dropped too: the mini-program has no page they could point to.
- */
-const ALLOWED_HREF = /^(?:https?|tel):/i;
-
-const SPAN_VALUE = /^\d{1,3}$/;
+/** The policy's elements as xss wants them (mutable arrays). */
+function guideWhitelist(): IWhiteList {
+  const whitelist: IWhiteList = {};
+  for (const [element, attributes] of Object.entries(GUIDE_ELEMENTS)) whitelist[element] = [...attributes];
+  return whitelist;
+}
 
 /**
  * xss names `<script/src=x>` "script/src=x"; browsers still treat it as a script, so the name is
@@ -97,26 +59,10 @@ function createContentDropper(): ContentDropper {
   };
 }
 
-/**
- * Browsers ignore control characters and surrounding spaces in URLs (`java\tscript:` runs), so they
- * are removed before the scheme check; the checked string is what gets written back.
- */
-function decodeAttributeValue(raw: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const controls = /[\u0000-\u001f\u007f]/g;
-  return decodeHtmlEntities(raw).replace(controls, '').trim();
-}
-
 /** An attribute as it will be written, or '' to drop it. */
 function safeAttribute(tag: string, name: string, rawValue: string): string {
-  const value = decodeAttributeValue(rawValue);
-  if (tag === 'a' && name === 'href') {
-    return ALLOWED_HREF.test(value) ? `href="${escapeHtmlAttribute(value)}"` : '';
-  }
-  if (name === 'colspan' || name === 'rowspan') {
-    return SPAN_VALUE.test(value) ? `${name}="${value}"` : '';
-  }
-  return '';
+  const value = allowedAttributeValue(tag, name, decodeHtmlEntities(rawValue));
+  return value === undefined ? '' : `${name}="${escapeHtmlAttribute(value)}"`;
 }
 
 /** Whitelist sanitiser for guide HTML. Output is safe for <rich-text nodes> and innerHTML. */
@@ -124,7 +70,7 @@ export function sanitizeGuideHtml(html: string): string {
   // A fresh filter per call: the dropper is stateful and must not leak between documents.
   const dropper = createContentDropper();
   const options: IFilterXSSOptions = {
-    whiteList: GUIDE_WHITELIST,
+    whiteList: guideWhitelist(),
     stripIgnoreTag: true,
     allowCommentTag: false,
     css: false,

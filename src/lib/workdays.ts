@@ -1,5 +1,5 @@
 import type { WorkdayCalendar } from '../../types/contract';
-import { formatChinaDay, isoWeekday, toChinaDate, toChinaDay, type ChinaDay } from './china-time';
+import { chinaDayParts, formatChinaDay, isoWeekday, toChinaDate, toChinaDay, type ChinaDay } from './china-time';
 
 export { toChinaDate };
 
@@ -48,7 +48,10 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
   const holidays = new Set(cal.holidays);
   const makeupWorkdays = new Set(cal.makeupWorkdays);
 
-  const covered = (day: ChinaDay): boolean => day.year() >= cal.fromYear && day.year() <= cal.toYear;
+  const covered = (day: ChinaDay): boolean => {
+    const { year } = chinaDayParts(day);
+    return year >= cal.fromYear && year <= cal.toYear;
+  };
 
   const holiday = (day: ChinaDay): boolean => covered(day) && holidays.has(formatChinaDay(day));
 
@@ -67,7 +70,7 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
     let remaining = Math.abs(days);
     let day = start;
     while (remaining > 0) {
-      day = day.add(direction, 'day');
+      day += direction;
       if (workday(day)) remaining -= 1;
     }
     return day;
@@ -96,10 +99,10 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
     workdaysBetween(from, to) {
       const start = toChinaDay(from);
       const end = toChinaDay(to);
-      const direction = end.isBefore(start) ? -1 : 1;
+      const direction = end < start ? -1 : 1;
       let count = 0;
-      for (let day = start; !day.isSame(end, 'day');) {
-        day = day.add(direction, 'day');
+      for (let day = start; day !== end; ) {
+        day += direction;
         // Walking backwards we step onto [to, from): the day we land on counts, `from` does not.
         if (workday(day)) count += 1;
       }

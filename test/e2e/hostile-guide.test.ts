@@ -28,10 +28,13 @@ beforeAll(async () => {
             conditionsHtml:
               '<p>申请人应当年满18周岁</p><script>window.__pwned = "script"</script>' +
               '<img src="x" onerror="window.__pwned = \'onerror\'">' +
-              '<p onclick="window.__pwned = \'onclick\'" style="position:fixed;inset:0">点此办理</p>',
+              '<p onclick="window.__pwned = \'onclick\'" style="position:fixed;inset:0">点此办理</p>' +
+              '<svg><script>window.__pwned = "svg"</script></svg>' +
+              '<table><tr><td colspan="2" onmouseover="window.__pwned = \'cell\'">材料表格</td></tr></table>',
             legalBasisHtml:
               '<p><a href="javascript:window.__pwned=\'link\'">《中华人民共和国行政许可法》</a></p>' +
-              '<iframe src="https://example.com"></iframe>',
+              '<iframe src="https://example.com"></iframe>' +
+              '<p><a href="https://www.gov.cn/zhengce/" target="_blank">中国政府网</a></p>',
           },
         ],
       },
@@ -58,4 +61,7 @@ test('a guide whose HTML carries scripts, handlers and javascript: links renders
   const rich = page.locator('.rich');
   expect(await rich.locator('script, iframe, [onerror], [onclick], [style]').count()).toBe(0);
   expect(await rich.locator('a[href^="javascript"]').count()).toBe(0);
+  // What is allowed still works: a table cell's span, a web link.
+  expect(await rich.locator('td[colspan="2"]').textContent()).toBe('材料表格');
+  expect(await rich.getByText('中国政府网').getAttribute('href')).toBe('https://www.gov.cn/zhengce/');
 });

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { accountApi } from '@/core/api/account';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
@@ -23,27 +24,39 @@ export function FavouriteButton({ code, onNotice }: FavouriteButtonProps) {
     queryFn: ({ signal }) => accountApi.favouriteState(code, signal),
     enabled: Boolean(tokens),
   });
-  const toggle = useMutation({
-    mutationFn: (favourite: boolean) => accountApi.setFavourite(code, favourite),
-    onSuccess: (result) => {
+  // A plain call, not useMutation: the guide is a first page, and react-query's mutation observer
+  // (~1 KB gzip of its first download) would be there for this one button.
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
+  const toggle = async (next: boolean) => {
+    // The ref, not the state: two taps in one frame both see `saving` still false.
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      const result = await accountApi.setFavourite(code, next);
       queryClient.setQueryData(queryKeys.favourite(code), result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.favourites });
       onNotice(result.favourite ? '已收藏，可在“我的收藏”中找到' : '已取消收藏', 'info');
-    },
-    onError: (error) => onNotice(`收藏未成功：${describeError(error)}`, 'error'),
-  });
+    } catch (error) {
+      onNotice(`收藏未成功：${describeError(error)}`, 'error');
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
+  };
   const favourite = state.data?.favourite ?? false;
 
   return (
     <ActionButton
-      loading={toggle.isPending}
+      loading={saving}
       pressed={favourite}
       onClick={() => {
         if (!tokens) {
           navigate(routes.login(routes.guide(code)));
           return;
         }
-        if (!toggle.isPending) toggle.mutate(!favourite);
+        void toggle(!favourite);
       }}
     >
       {favourite ? '★ 已收藏' : '☆ 收藏'}
