@@ -38,6 +38,15 @@ export default tseslint.config(
           selector: "ImportSpecifier[imported.name='HttpStatusCode'], MemberExpression[property.name='HttpStatusCode']",
           message: 'The build leaves axios.HttpStatusCode empty: compare status numbers.',
         },
+        {
+          selector:
+            "ImportSpecifier[imported.name=/^(CancelToken|formToJSON)$/], MemberExpression[property.name=/^(CancelToken|formToJSON)$/]",
+          message: 'The build leaves axios.CancelToken and axios.formToJSON out: cancel with an AbortSignal, send JSON yourself.',
+        },
+        {
+          selector: 'Property[key.name=/^(withXSRFToken|xsrfCookieName|xsrfHeaderName|cancelToken)$/]',
+          message: 'The build leaves axios without cookies and CancelToken: authenticate with the bearer token, cancel with an AbortSignal.',
+        },
       ],
     },
   },

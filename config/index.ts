@@ -21,19 +21,25 @@ const transpiledPackages = (file: string) => /node_modules[\\/](@tanstack|@noble
  * axios bundles every adapter it has, whichever one runs. Mini-programs always get our
  * Taro.request adapter, so axios's XMLHttpRequest and fetch adapters are dead code there (~18 KB);
  * H5 uses the XMLHttpRequest one (first in axios's default order, and the only one with upload
- * progress), so its fetch adapter is (~11 KB). Its table of HTTP status names (~1.6 KB minified),
- * attached to the default export whether used or not, is dead code everywhere.
+ * progress), so its fetch adapter is (~11 KB). Dead code everywhere, though axios always bundles it:
+ * its table of HTTP status names (~1.6 KB minified) and deprecated CancelToken, both only hung on
+ * its default export; the XSRF cookie reader (the gateway uses bearer tokens, and sets no cookie);
+ * the FormData → JSON converter (the app never sends FormData as JSON). Each stub says what it
+ * stands in for; ESLint keeps src/ off the parts that are gone.
  */
 function dropUnusedAxiosModules(chain: Chain, adapters: ('xhr' | 'fetch')[]): void {
   const stub = path.resolve(__dirname, 'unsupported-axios-adapter.js');
   const unused = new RegExp(`axios[\\\\/]lib[\\\\/]adapters[\\\\/](${adapters.join('|')})\\.js$`);
   chain.plugin('dropAxiosAdapters').use(webpack.NormalModuleReplacementPlugin, [unused, stub]);
-  chain
-    .plugin('dropAxiosStatusCodes')
-    .use(webpack.NormalModuleReplacementPlugin, [
-      /axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/,
-      path.resolve(__dirname, 'axios-status-codes-stub.js'),
-    ]);
+  const replacements: [name: string, module: RegExp, stub: string][] = [
+    ['dropAxiosStatusCodes', /axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/, 'axios-status-codes-stub.js'],
+    ['dropAxiosCookies', /axios[\\/]lib[\\/]helpers[\\/]cookies\.js$/, 'axios-cookie-free.js'],
+    ['dropAxiosFormToJson', /axios[\\/]lib[\\/]helpers[\\/]formDataToJSON\.js$/, 'axios-form-to-json-stub.js'],
+    ['dropAxiosCancelToken', /axios[\\/]lib[\\/]cancel[\\/]CancelToken\.js$/, 'axios-cancel-token-stub.js'],
+  ];
+  for (const [name, module, stub] of replacements) {
+    chain.plugin(name).use(webpack.NormalModuleReplacementPlugin, [module, path.resolve(__dirname, stub)]);
+  }
 }
 
 /**

@@ -8,10 +8,9 @@ import type {
   TokenPair,
   User,
 } from '@contract/auth';
-import type { FavouriteList, FavouriteState } from '@contract/me';
 import { request } from '../http/client';
 
-/** Logging in, the user's account, real-name verification and favourites. */
+/** Logging in, the user's account and real-name verification. */
 export const accountApi = {
   sendSms: (body: SmsRequest) => request<SmsSent>({ url: '/auth/sms', method: 'POST', data: body }),
   smsLogin: (body: SmsLoginRequest) => request<LoginResult>({ url: '/auth/sms-login', method: 'POST', data: body }),
@@ -22,12 +21,4 @@ export const accountApi = {
     request<{ loggedOut: true }>({ url: '/auth/logout', method: 'POST', data: { refreshToken } }),
   me: (signal?: AbortSignal) => request<User>({ url: '/me', signal }),
   verifyRealName: (body: RealNameRequest) => request<User>({ url: '/me/real-name', method: 'POST', data: body }),
-  favourites: (signal?: AbortSignal) => request<FavouriteList>({ url: '/me/favourites', signal }),
-  favouriteState: (code: string, signal?: AbortSignal) =>
-    request<FavouriteState>({ url: `/me/favourites/${encodeURIComponent(code)}`, signal }),
-  setFavourite: (code: string, favourite: boolean) =>
-    request<FavouriteState>({
-      url: `/me/favourites/${encodeURIComponent(code)}`,
-      method: favourite ? 'PUT' : 'DELETE',
-    }),
 };

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { accountApi } from '@/core/api/account';
+import { favouritesApi } from '@/core/api/favourites';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { ActionButton } from '@/ui/action-button';
@@ -21,7 +21,7 @@ export function FavouriteButton({ code, onNotice }: FavouriteButtonProps) {
   const queryClient = useQueryClient();
   const state = useQuery({
     queryKey: queryKeys.favourite(code),
-    queryFn: ({ signal }) => accountApi.favouriteState(code, signal),
+    queryFn: ({ signal }) => favouritesApi.state(code, signal),
     enabled: Boolean(tokens),
   });
   // A plain call, not useMutation: the guide is a first page, and react-query's mutation observer
@@ -34,7 +34,7 @@ export function FavouriteButton({ code, onNotice }: FavouriteButtonProps) {
     inFlight.current = true;
     setSaving(true);
     try {
-      const result = await accountApi.setFavourite(code, next);
+      const result = await favouritesApi.set(code, next);
       queryClient.setQueryData(queryKeys.favourite(code), result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.favourites });
       onNotice(result.favourite ? '已收藏，可在“我的收藏”中找到' : '已取消收藏', 'info');

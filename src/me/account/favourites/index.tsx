@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { accountApi } from '@/core/api/account';
+import { favouritesApi } from '@/core/api/favourites';
 import { queryKeys } from '@/core/query-keys';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
@@ -17,7 +17,7 @@ export default function FavouritesPage() {
   const { tokens } = useSession();
   const favourites = useQuery({
     queryKey: queryKeys.favourites,
-    queryFn: ({ signal }) => accountApi.favourites(signal),
+    queryFn: ({ signal }) => favouritesApi.list(signal),
     enabled: Boolean(tokens),
   });
 
