@@ -2,8 +2,7 @@ import { allowedAttributeValue, DROP_WITH_CONTENT, isGuideElement } from './guid
 
 /** A node for <RichText nodes={…}>: the shape Taro and the mini-programs share. */
 export type GuideNode =
-  | { type: 'text'; text: string }
-  | { name: string; attrs: Record<string, string>; children: GuideNode[] };
+  { type: 'text'; text: string } | { name: string; attrs: Record<string, string>; children: GuideNode[] };
 
 // DOM node types, spelled out: Node.ELEMENT_NODE is not on every global the tests run in.
 const ELEMENT_NODE = 1;

@@ -101,7 +101,7 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
       const end = toChinaDay(to);
       const direction = end < start ? -1 : 1;
       let count = 0;
-      for (let day = start; day !== end; ) {
+      for (let day = start; day !== end;) {
         day += direction;
         // Walking backwards we step onto [to, from): the day we land on counts, `from` does not.
         if (workday(day)) count += 1;

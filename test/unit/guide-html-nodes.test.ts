@@ -84,7 +84,11 @@ describe('guideHtmlToNodes (H5: the browser parses, the policy filters)', () => 
   it('keeps an href with quotes and brackets as one value, never as markup', () => {
     const nodes = guideHtmlToNodes('<a href="https://a.cn/?q=&quot;><script>alert(1)</script>">x</a>');
     expect(nodes).toEqual([
-      { name: 'a', attrs: { href: 'https://a.cn/?q="><script>alert(1)</script>' }, children: [{ type: 'text', text: 'x' }] },
+      {
+        name: 'a',
+        attrs: { href: 'https://a.cn/?q="><script>alert(1)</script>' },
+        children: [{ type: 'text', text: 'x' }],
+      },
     ]);
   });
 
