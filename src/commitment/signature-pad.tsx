@@ -6,6 +6,7 @@ import { env } from '@/core/env';
 import type { LocalFile } from '@/core/upload';
 import { assessSignatureInk } from '@/lib/signature-ink';
 import './signature-pad.scss';
+import '@/ui/field.scss';
 
 type Point = { x: number; y: number };
 

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ApplicantType, ApplicationForm } from '@contract/prereview';
 import type { User } from '@contract/auth';
 import { TextField } from '@/ui/text-field';
+import '@/ui/field.scss';
 
 export type ApplicantSectionProps = {
   form: ApplicationForm;

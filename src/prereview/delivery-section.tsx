@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
+import '@/ui/field.scss';
 
 export type DeliverySectionProps = {
   delivery: Delivery | undefined;

@@ -3,6 +3,7 @@ import type { ELicence, MaterialRequirement } from '@contract/prereview';
 import { env } from '@/core/env';
 import { formatFileSize, formatMaterialTerms } from '@/lib/format';
 import type { FileEntry, LocalAnswer } from './local-draft';
+import '@/ui/field.scss';
 
 export type MaterialSource = 'camera' | 'album' | 'pdf';
 

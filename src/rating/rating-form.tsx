@@ -11,6 +11,8 @@ import {
   type RatingDraft,
 } from '@/lib/rating-rules';
 import './rating-form.scss';
+import '@/ui/chips.scss';
+import '@/ui/field.scss';
 
 export type RatingFormProps = {
   rules: RatingReasonList;

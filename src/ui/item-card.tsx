@@ -7,6 +7,7 @@ import { HighlightedText } from './highlighted-text';
 import { ItemTags } from './item-tags';
 import { navigate } from './navigate';
 import { routes } from './routes';
+import './item-card.scss';
 
 export type ItemCardProps = {
   item: ItemSummary;

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import './field.scss';
 
 export type TextFieldProps = {
   label: string;

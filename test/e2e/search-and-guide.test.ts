@@ -64,6 +64,28 @@ test('a resident finds 户口迁移 by characters and by pinyin initials, and re
   expect(completion).toContain(formatChineseDate(expected));
 });
 
+test('a guide draws its halls as the reader scrolls down to them, open now or not, with hours', async () => {
+  const guide = (await (await fetch(`${gateway.baseUrl}/api/items/HS-GA-0005`)).json()) as {
+    data: { halls: { name: string }[] };
+  };
+  expect(guide.data.halls.length).toBeGreaterThan(0);
+  await page.goto(`${gateway.baseUrl}/search/guide/index?code=HS-GA-0005`);
+  await page.getByText('法定时限').waitFor();
+  // 办理地点 is below the first screen: on H5 its code comes when the reader gets near it.
+  const halls = page.getByRole('list', { name: '办理地点' });
+  for (let i = 0; i < 40 && !(await halls.isVisible()); i += 1) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(100);
+  }
+  await halls.getByText(guide.data.halls[0].name, { exact: true }).waitFor();
+  await halls
+    .getByText(/● 营业中|○ 已休息/)
+    .first()
+    .waitFor();
+  expect(await halls.getByRole('listitem').count()).toBe(guide.data.halls.length);
+  expect(await page.getByText('正在加载办理地点…').count()).toBe(0);
+});
+
 test('分享 on a guide copies its link, or shows it to copy when the clipboard is refused', async () => {
   const url = `${gateway.baseUrl}/search/guide/index?code=HS-GA-0005`;
   const { context, page: phone } = await openPhone(browser);

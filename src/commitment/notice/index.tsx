@@ -19,6 +19,7 @@ import { CONFIRMATIONS } from '../confirmations';
 import { NoticeText } from '../notice-text';
 import { SignaturePad, type SignaturePadHandle } from '../signature-pad';
 import '../commitment.scss';
+import '@/ui/field.scss';
 
 type Choice = 'commit' | 'proof';
 const NONE_CONFIRMED: CommitmentConfirmations = {

@@ -13,6 +13,7 @@ import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { COMMITMENT_STATUS_NAMES } from '../status-names';
 import '../commitment.scss';
+import '@/ui/field.scss';
 
 function Row(props: { label: string; value: string; mono?: boolean }) {
   return (

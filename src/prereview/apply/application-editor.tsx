@@ -20,6 +20,7 @@ import { forgetLocalDraft, toMaterialAnswers, unfinishedFiles, type LocalDraft }
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft, type SyncState } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
+import '@/ui/field.scss';
 
 export type ApplicationEditorProps = {
   spec: ApplicationSpec;

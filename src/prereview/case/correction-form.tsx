@@ -12,6 +12,7 @@ import { forgetLocalDraft, readLocalDraft, toMaterialAnswers, unfinishedFiles } 
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
+import '@/ui/field.scss';
 
 export type CorrectionFormProps = { detail: CaseDetail; spec: ApplicationSpec };
 

@@ -14,6 +14,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { RatingSummary } from '../rating-summary';
 import { TicketTimeline } from '../ticket-timeline';
+import '@/ui/chips.scss';
 
 /** One rating; for a 差评 its rectification ticket and, at 回访, the rater's verdict on it. */
 export default function RatingDetailPage() {

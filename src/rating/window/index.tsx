@@ -17,6 +17,7 @@ import { useSession } from '@/ui/use-session';
 import { RatingForm } from '../rating-form';
 import { useSubmitRating } from '../use-submit-rating';
 import '../rating.scss';
+import '@/ui/field.scss';
 
 /** This page's own URL with the QR parameters, so login can come back to it. */
 function selfUrl(params: Record<string, string | undefined>): string {

@@ -19,8 +19,8 @@ import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { SafeRichText } from '@/ui/safe-rich-text';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
-import { HallCard } from '../hall-card';
 import { CompletionDate } from './completion-date';
+import { DeferredHallSection } from './deferred-hall-section';
 import { FavouriteButton } from './favourite-button';
 import { MaterialList } from './material-list';
 import { shareLink } from './share-link';
@@ -163,14 +163,7 @@ export default function GuidePage() {
         </View>
       ) : null}
 
-      {g.halls.length > 0 ? (
-        <View className='section' role='list'>
-          <Text className='section__title'>办理地点</Text>
-          {g.halls.map((hall) => (
-            <HallCard key={hall.id} hall={hall} calculator={calculator} />
-          ))}
-        </View>
-      ) : null}
+      {g.halls.length > 0 ? <DeferredHallSection halls={g.halls} calculator={calculator} /> : null}
 
       {g.faqs.length > 0 ? (
         <View className='section'>

@@ -11,6 +11,7 @@ import { homeFeedQuery } from '../home-feed-query';
 import { openSearch } from '../search-handoff';
 import { clearSearchHistory, readSearchHistory } from '../search-history';
 import './index.scss';
+import '@/ui/chips.scss';
 
 export default function HomePage() {
   const home = useQuery(homeFeedQuery);

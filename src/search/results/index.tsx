@@ -20,6 +20,7 @@ import { SearchFilterBar } from './search-filters';
 import { SearchHitList } from './search-hit-list';
 import { useSearchText } from './use-search-text';
 import './index.scss';
+import '@/ui/chips.scss';
 
 const DEBOUNCE_MS = 300;
 /** Longer input is cut here (the gateway does the same and says so). */

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import { homeFeedQuery } from '../home-feed-query';
 import type { SearchFilters } from '../use-item-search';
+import '@/ui/chips.scss';
 
 export type SearchFilterBarProps = {
   filters: SearchFilters;

@@ -13,6 +13,7 @@ import { TextField } from '@/ui/text-field';
 import { routes } from '@/ui/routes';
 import { finishLogin } from '../finish-login';
 import './index.scss';
+import '@/ui/field.scss';
 
 const PLATFORM_NAME = { weapp: '微信', alipay: '支付宝', h5: '' } as const;
 

@@ -10,6 +10,7 @@ import { goBackOr } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { TextField } from '@/ui/text-field';
 import { routes } from '@/ui/routes';
+import '@/ui/field.scss';
 
 type Errors = { name?: string; idNumber?: string; form?: string };
 

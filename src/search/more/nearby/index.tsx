@@ -12,6 +12,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
 import { HallCard } from '../../hall-card';
+import '@/ui/chips.scss';
 
 type LocationState = { status: 'idle' | 'locating' | 'denied' } | { status: 'located'; position: LatLng };
 
