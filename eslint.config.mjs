@@ -40,12 +40,14 @@ export default tseslint.config(
         },
         {
           selector:
-            "ImportSpecifier[imported.name=/^(CancelToken|formToJSON)$/], MemberExpression[property.name=/^(CancelToken|formToJSON)$/]",
-          message: 'The build leaves axios.CancelToken and axios.formToJSON out: cancel with an AbortSignal, send JSON yourself.',
+            'ImportSpecifier[imported.name=/^(CancelToken|formToJSON|toFormData)$/], MemberExpression[property.name=/^(CancelToken|formToJSON|toFormData|postForm|putForm|patchForm)$/]',
+          message:
+            'The build leaves axios.CancelToken and its form converters out: cancel with an AbortSignal, send JSON or a FormData yourself.',
         },
         {
-          selector: 'Property[key.name=/^(withXSRFToken|xsrfCookieName|xsrfHeaderName|cancelToken)$/]',
-          message: 'The build leaves axios without cookies and CancelToken: authenticate with the bearer token, cancel with an AbortSignal.',
+          selector: 'Property[key.name=/^(withXSRFToken|xsrfCookieName|xsrfHeaderName|cancelToken|formSerializer)$/]',
+          message:
+            'The build leaves axios without cookies and CancelToken: authenticate with the bearer token, cancel with an AbortSignal.',
         },
       ],
     },

@@ -24,8 +24,9 @@ const transpiledPackages = (file: string) => /node_modules[\\/](@tanstack|@noble
  * progress), so its fetch adapter is (~11 KB). Dead code everywhere, though axios always bundles it:
  * its table of HTTP status names (~1.6 KB minified) and deprecated CancelToken, both only hung on
  * its default export; the XSRF cookie reader (the gateway uses bearer tokens, and sets no cookie);
- * the FormData → JSON converter (the app never sends FormData as JSON). Each stub says what it
- * stands in for; ESLint keeps src/ off the parts that are gone.
+ * the FormData → JSON converter (the app never sends FormData as JSON); the object → FormData
+ * converter (the app serialises its query params itself, and sends FormData as it is). Each stub
+ * says what it stands in for; ESLint keeps src/ off the parts that are gone.
  */
 function dropUnusedAxiosModules(chain: Chain, adapters: ('xhr' | 'fetch')[]): void {
   const stub = path.resolve(__dirname, 'unsupported-axios-adapter.js');
@@ -35,6 +36,7 @@ function dropUnusedAxiosModules(chain: Chain, adapters: ('xhr' | 'fetch')[]): vo
     ['dropAxiosStatusCodes', /axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/, 'axios-status-codes-stub.js'],
     ['dropAxiosCookies', /axios[\\/]lib[\\/]helpers[\\/]cookies\.js$/, 'axios-cookie-free.js'],
     ['dropAxiosFormToJson', /axios[\\/]lib[\\/]helpers[\\/]formDataToJSON\.js$/, 'axios-form-to-json-stub.js'],
+    ['dropAxiosToFormData', /axios[\\/]lib[\\/]helpers[\\/]toFormData\.js$/, 'axios-to-form-data-stub.js'],
     ['dropAxiosCancelToken', /axios[\\/]lib[\\/]cancel[\\/]CancelToken\.js$/, 'axios-cancel-token-stub.js'],
   ];
   for (const [name, module, stub] of replacements) {

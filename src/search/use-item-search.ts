@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { APP_SEARCH_PAGE_SIZE } from '@contract/routes';
 import type { SearchQuery } from '@contract/search';
-import { catalogueApi } from '@/core/api/catalogue';
+import { catalogueApi, cataloguePageData } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 
 /** Typed against the contract (the gateway preloads this page size), with no runtime import of it. */
@@ -19,6 +19,11 @@ function itemSearchOptions(q: string, filters: SearchFilters) {
     queryKey: queryKeys.search(query),
     queryFn: ({ pageParam, signal }) => catalogueApi.search({ ...query, page: pageParam }, signal),
     initialPageParam: 1,
+    // A link to a search: the gateway may have written its first page into the page.
+    initialData: () => {
+      const first = cataloguePageData.search({ ...query, page: 1 });
+      return first ? { pages: [first], pageParams: [1] } : undefined;
+    },
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled: q !== '' || Object.values(filters).some((v) => v !== undefined),
   });

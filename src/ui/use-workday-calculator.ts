@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { catalogueApi } from '@/core/api/catalogue';
+import { catalogueApi, cataloguePageData } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import { createWorkdayCalendar, type WorkdayCalculator } from '@/lib/workdays';
 
@@ -9,6 +9,7 @@ export function useWorkdayCalculator(): { calculator?: WorkdayCalculator; error:
   const query = useQuery({
     queryKey: queryKeys.calendar,
     queryFn: ({ signal }) => catalogueApi.calendar(signal),
+    initialData: cataloguePageData.calendar,
     staleTime: 24 * 60 * 60 * 1000,
   });
   const calculator = useMemo(() => (query.data ? createWorkdayCalendar(query.data) : undefined), [query.data]);

@@ -86,6 +86,29 @@ test('a guide draws its halls as the reader scrolls down to them, open now or no
   expect(await page.getByText('正在加载办理地点…').count()).toBe(0);
 });
 
+test('a guide opened by its link draws from the page itself: no request for the guide or the calendar', async () => {
+  const { context, page: phone } = await openPhone(browser);
+  try {
+    const asked: string[] = [];
+    phone.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/')) asked.push(pathname);
+    });
+    await phone.goto(`${gateway.baseUrl}/search/guide/index?code=HS-GA-0005`);
+    await phone.getByText('户口迁移', { exact: true }).waitFor();
+    await phone.getByText('今天申请，预计', { exact: false }).waitFor();
+    await phone.waitForLoadState('networkidle');
+    expect(asked.filter((p) => p === '/api/items/HS-GA-0005' || p === '/api/calendar')).toEqual([]);
+
+    // A code the gateway does not know is not written in: the app asks, and says so.
+    await phone.goto(`${gateway.baseUrl}/search/guide/index?code=NO-SUCH-ITEM`);
+    await phone.getByText('未找到该事项').waitFor();
+    expect(asked).toContain('/api/items/NO-SUCH-ITEM');
+  } finally {
+    await context.close();
+  }
+});
+
 test('分享 on a guide copies its link, or shows it to copy when the clipboard is refused', async () => {
   const url = `${gateway.baseUrl}/search/guide/index?code=HS-GA-0005`;
   const { context, page: phone } = await openPhone(browser);
@@ -108,23 +131,19 @@ test('分享 on a guide copies its link, or shows it to copy when the clipboard 
   }
 });
 
-test('a link to a search opens its results, fetched once: the preload the gateway hinted is the request the app makes', async () => {
+test('a link to a search opens with its first page of results written into the page: no request for them', async () => {
   const { context, page: phone } = await openPhone(browser);
   try {
     const searches: string[] = [];
     phone.on('request', (request) => {
-      // The preload shows as `other`; had the app's XHR not reused it, an `xhr` would follow.
-      if (new URL(request.url()).pathname === '/api/search')
-        searches.push(`${request.resourceType()} ${request.url()}`);
+      if (new URL(request.url()).pathname === '/api/search') searches.push(request.url());
     });
     await phone.goto(`${gateway.baseUrl}/search/results/index?q=${encodeURIComponent(' 身份证 换领 ')}`);
     await phone.getByText(/共找到 \d+ 个事项/).waitFor();
     expect(await phone.locator('.search__input input').inputValue()).toBe('身份证 换领');
     await phone.locator('.item-card').first().waitFor();
     await phone.waitForLoadState('networkidle');
-    expect(searches).toEqual([
-      `other ${gateway.baseUrl}/api/search?q=%E8%BA%AB%E4%BB%BD%E8%AF%81+%E6%8D%A2%E9%A2%86&pageSize=20&page=1`,
-    ]);
+    expect(searches).toEqual([]);
 
     // Back on the tab later, what the user typed since stays.
     await phone.locator('.search__input input').fill('结婚');

@@ -26,18 +26,30 @@ describe('serving the built H5 app', () => {
     fs.rmSync(staticDir, { recursive: true, force: true });
   });
 
-  /** The page as served, with the preload hints taken out again. */
-  const withoutHints = (html: string) => html.replace(/<link rel="preload"[^>]*>/g, '');
+  /** The page as served, with the preload hints and the written-in answers taken out again. */
+  const PAGE_DATA = /<script type="application\/json" id="page-data">([^<]*)<\/script>/;
+  const plain = (html: string) => html.replace(/<link rel="preload"[^>]*>/g, '').replace(PAGE_DATA, '');
   const hints = (html: string) => html.match(/<link rel="preload"[^>]*>/g) ?? [];
+  /** The answers written into the page, by URL (none: an empty object). */
+  const pageData = (html: string): Record<string, { ok: boolean; data: unknown }> => {
+    const match = PAGE_DATA.exec(html);
+    return match ? (JSON.parse(match[1]) as Record<string, { ok: boolean; data: unknown }>) : {};
+  };
+  /** What the page would get asking the API itself (all but the request id). */
+  const answerData = (answers: Record<string, { ok: boolean; data: unknown }>) =>
+    Object.fromEntries(Object.entries(answers).map(([url, answer]) => [url, { ok: answer.ok, data: answer.data }]));
+  const api = async (url: string) => ({ ok: true, data: ((await gw.request(url)).body as { data: unknown }).data });
 
-  it('serves index.html at / without caching, hinting the home page’s first API call', async () => {
+  it('serves index.html at / without caching, with the home page’s first answer written in', async () => {
     const res = await gw.request('/');
     expect(res.status).toBe(200);
-    expect(withoutHints(res.text)).toBe(INDEX);
-    expect(hints(res.text)).toEqual(['<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/home">']);
+    expect(plain(res.text)).toBe(INDEX);
+    expect(hints(res.text)).toEqual([]);
+    expect(answerData(pageData(res.text))).toEqual({ '/api/home': await api('/api/home') });
     const direct = await gw.request('/index.html');
     expect(direct.status).toBe(200);
-    expect(direct.text).toBe(res.text);
+    expect(plain(direct.text)).toBe(INDEX);
+    expect(Object.keys(pageData(direct.text))).toEqual(['/api/home']);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });
@@ -46,57 +58,68 @@ describe('serving the built H5 app', () => {
     for (const route of ['/search/guide/index?code=HS-GA-0005', '/me/index', '/pages/anything/deep/path']) {
       const res = await gw.request(route);
       expect(res.status).toBe(200);
-      expect(withoutHints(res.text)).toBe(INDEX);
+      expect(plain(res.text)).toBe(INDEX);
       expect(res.headers.get('cache-control')).toBe('no-cache');
     }
   });
 
-  it('hints a page’s own chunks from the build’s page-assets.json, and its data only for a well-formed code', async () => {
+  it('hints a page’s own chunks from the build’s page-assets.json, and writes in a guide with its calendar', async () => {
     const manifest = path.join(staticDir, 'page-assets.json');
     fs.writeFileSync(
       manifest,
       JSON.stringify({ 'search/guide/index': { js: ['js/632.ab12cd34.js'], css: ['css/632.ab12cd34.css'] } }),
     );
     try {
-      const guide = await gw.request('/search/guide/index?code=HS-GA-0005');
+      const home = (await gw.request('/api/home')).body as { data: { hotItems: { code: string }[] } };
+      const code = home.data.hotItems[0].code;
+      const guide = await gw.request(`/search/guide/index?code=${code}`);
       expect(hints(guide.text)).toEqual([
         '<link rel="preload" as="style" href="/css/632.ab12cd34.css">',
         '<link rel="preload" as="script" href="/js/632.ab12cd34.js">',
-        '<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/items/HS-GA-0005">',
       ]);
+      expect(answerData(pageData(guide.text))).toEqual({
+        [`/api/items/${code}`]: await api(`/api/items/${code}`),
+        '/api/calendar': await api('/api/calendar'),
+      });
+      // Only a well-formed code is asked for, and only a 200 is written in.
       const hostile = await gw.request(`/search/guide/index?code=${encodeURIComponent('"><script>alert(1)</script>')}`);
-      expect(hints(hostile.text)).toEqual([
-        '<link rel="preload" as="style" href="/css/632.ab12cd34.css">',
-        '<link rel="preload" as="script" href="/js/632.ab12cd34.js">',
-      ]);
+      expect(pageData(hostile.text)).toEqual({});
       expect(hostile.text).not.toContain('<script>');
-      expect(hints((await gw.request('/me/index/index')).text)).toEqual([]);
+      const unknown = await gw.request('/search/guide/index?code=NO-SUCH-ITEM');
+      expect(Object.keys(pageData(unknown.text))).toEqual(['/api/calendar']);
+      const me = await gw.request('/me/index/index');
+      expect(hints(me.text)).toEqual([]);
+      expect(pageData(me.text)).toEqual({});
     } finally {
       fs.rmSync(manifest);
     }
   });
 
-  it('hints a link to a search with its first page, asked for exactly as the app asks (axios’s encoding)', async () => {
-    const hinted = async (url: string) => hints((await gw.request(url)).text);
-    const searchHint = (query: string) =>
-      `<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/search?${query}&pageSize=20&page=1">`;
-    expect(await hinted(`/search/results/index?q=${encodeURIComponent('户口')}`)).toEqual([
-      searchHint('q=%E6%88%B7%E5%8F%A3'),
+  it('writes in a link to a search’s first page, by the URL the app asks for it (encodeURIComponent)', async () => {
+    const written = async (url: string) => Object.keys(pageData((await gw.request(url)).text));
+    const searchUrl = (query: string) => `/api/search?${query}&pageSize=20&page=1`;
+    expect(await written(`/search/results/index?q=${encodeURIComponent('户口')}`)).toEqual([
+      searchUrl('q=%E6%88%B7%E5%8F%A3'),
     ]);
-    expect(await hinted(`/search/results/index?q=${encodeURIComponent(' 身份证 换领: a,b [1] ')}`)).toEqual([
-      searchHint('q=%E8%BA%AB%E4%BB%BD%E8%AF%81+%E6%8D%A2%E9%A2%86:+a,b+[1]'),
+    expect(await written(`/search/results/index?q=${encodeURIComponent(' 身份证 换领: a,b [1] ')}`)).toEqual([
+      searchUrl('q=%E8%BA%AB%E4%BB%BD%E8%AF%81%20%E6%8D%A2%E9%A2%86%3A%20a%2Cb%20%5B1%5D'),
     ]);
-    const hostile = await gw.request(
-      `/search/results/index?q=${encodeURIComponent('"><script>alert(1)</script>&x=1')}`,
-    );
-    expect(hints(hostile.text)).toEqual([searchHint('q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E%26x%3D1')]);
-    expect(hostile.text).not.toContain('<script>alert');
     // Cut where the app's search box cuts (50 characters); no text, no search.
-    expect(await hinted(`/search/results/index?q=${'办'.repeat(60)}`)).toEqual([
-      searchHint(`q=${encodeURIComponent('办'.repeat(50))}`),
+    expect(await written(`/search/results/index?q=${'办'.repeat(60)}`)).toEqual([
+      searchUrl(`q=${encodeURIComponent('办'.repeat(50))}`),
     ]);
-    expect(await hinted('/search/results/index?q=%20%20')).toEqual([]);
-    expect(await hinted('/search/results/index')).toEqual([]);
+    expect(await written('/search/results/index?q=%20%20')).toEqual([]);
+    expect(await written('/search/results/index')).toEqual([]);
+  });
+
+  it('writes hostile text in as data: nothing in it can close the script element or start another', async () => {
+    const text = '</script><script>alert(1)</script><!--';
+    const res = await gw.request(`/search/results/index?q=${encodeURIComponent(text)}`);
+    expect(res.text.match(/<script/g)).toHaveLength(1);
+    expect(res.text.match(/<\/script>/g)).toHaveLength(1);
+    expect(res.text).not.toContain('<!--');
+    const [answer] = Object.values(pageData(res.text)) as { data: { q: string } }[];
+    expect(answer.data.q).toBe(text);
   });
 
   it('serves hashed assets with a long cache, gzipped when asked', async () => {

@@ -19,40 +19,40 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body>
 </html>`;
 
-/**
- * A query value percent-encoded as axios (the app's HTTP client) encodes it: a preload is used
- * only by a request for the very same URL.
- */
-function encodeLikeAxios(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%3A/gi, ':')
-    .replace(/%24/g, '$')
-    .replace(/%2C/gi, ',')
-    .replace(/%20/g, '+')
-    .replace(/%5B/gi, '[')
-    .replace(/%5D/gi, ']');
-}
-
-/** What a page fetches first, so the browser can start on it while the scripts load. */
-function dataFor(page: string, query: URLSearchParams): string | undefined {
-  if (page === 'search/home/index') return '/api/home';
+/** The API calls a page makes first, as the app makes them. */
+function dataFor(page: string, query: URLSearchParams): string[] {
+  if (page === 'search/home/index') return ['/api/home'];
   if (page === 'search/results/index') {
     // The app's first request for a link to a search: the text as it cuts it, then its page size.
     const q = (query.get('q') ?? '').trim().slice(0, APP_SEARCH_TEXT_MAX).trim();
-    return q ? `/api/search?q=${encodeLikeAxios(q)}&pageSize=${APP_SEARCH_PAGE_SIZE}&page=1` : undefined;
+    // Encoded as the app encodes its params (src/lib/query-string.ts): the app finds the answer by its URL.
+    return q ? [`/api/search?q=${encodeURIComponent(q)}&pageSize=${APP_SEARCH_PAGE_SIZE}&page=1`] : [];
   }
   const code = query.get('code') ?? '';
-  if (page === 'search/guide/index' && /^[A-Za-z0-9_-]{1,64}$/.test(code)) return `/api/items/${code}`;
-  return undefined;
+  // The guide, and the working-day calendar its expected completion date is counted on.
+  if (page === 'search/guide/index' && /^[A-Za-z0-9_-]{1,64}$/.test(code))
+    return [`/api/items/${code}`, '/api/calendar'];
+  return [];
+}
+
+/** The element the app reads written-in answers from (src/core/http/page-data.ts). */
+export const PAGE_DATA_ELEMENT_ID = 'page-data';
+
+/**
+ * Answers as JSON text keyed by URL, safe inside <script>: `<` only ever occurs inside JSON
+ * strings, where \u003c means the same, so no `</script>` can close the element early.
+ */
+function pageDataScript(answers: [url: string, body: string][]): string {
+  const json = `{${answers.map(([url, body]) => `${JSON.stringify(url)}:${body}`).join(',')}}`;
+  return `<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${json.replace(/</g, '\\u003c')}</script>`;
 }
 
 type PageAssets = Record<string, { js?: string[]; css?: string[] }>;
 
 /**
- * index.html with preload hints for the page asked for: its lazily loaded chunks (from
- * page-assets.json, written by the H5 build) and its first API call. Without them the browser
- * learns of both only after app.js has downloaded and run — on a slow phone, most of the time to
- * the first meaningful paint. Files are re-read only when the build changes them.
+ * index.html, made for the page asked for: its lazily loaded chunks (from page-assets.json,
+ * written by the H5 build) hinted, its first API answers written in. Files are re-read only when
+ * the build changes them.
  */
 class IndexPage {
   private cached?: { stamp: string; html: string; assets: PageAssets };
@@ -75,18 +75,33 @@ class IndexPage {
     return this.cached;
   }
 
-  render(url: string): string {
+  /**
+   * The page asked for, with preload hints for its own chunks and the answers to its first API
+   * calls written in (asked of this gateway in-process). Without them the browser learns of the
+   * chunks only after app.js has run, and the first screen waits for a loading state, a request
+   * and a second render; with them, the app draws the content in its first render. An answer
+   * that is not a 200 is left out: the app then asks itself, and shows what it gets.
+   */
+  async render(app: FastifyInstance, url: string): Promise<string> {
     const { html, assets } = this.load();
     const [pathname, search = ''] = url.split('?');
     const page = pathname.replace(/^\/+|\/+$/g, '').replace(/^index\.html$/, '') || 'search/home/index';
     const own = assets[page];
-    const hints = [
+    const head = [
       ...(own?.css ?? []).map((f) => `<link rel="preload" as="style" href="/${f}">`),
       ...(own?.js ?? []).map((f) => `<link rel="preload" as="script" href="/${f}">`),
     ];
-    const data = dataFor(page, new URLSearchParams(search));
-    if (data) hints.push(`<link rel="preload" as="fetch" crossorigin="anonymous" href="${data}">`);
-    return hints.length > 0 ? html.replace('</head>', `${hints.join('')}</head>`) : html;
+    const answers = await Promise.all(
+      dataFor(page, new URLSearchParams(search)).map(async (apiUrl): Promise<[string, string] | undefined> => {
+        const res = await app.inject({ method: 'GET', url: apiUrl, headers: { accept: 'application/json' } });
+        return res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json')
+          ? [apiUrl, res.body]
+          : undefined;
+      }),
+    );
+    const written = answers.filter((a): a is [string, string] => a !== undefined);
+    if (written.length > 0) head.push(pageDataScript(written));
+    return head.length > 0 ? html.replace('</head>', `${head.join('')}</head>`) : html;
   }
 }
 
@@ -139,6 +154,6 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
     return reply
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(indexPage.render(request.url));
+      .send(await indexPage.render(app, request.url));
   });
 }

@@ -2,6 +2,7 @@ import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type In
 import type { Envelope } from '@contract/envelope';
 import type { TokenPair } from '@contract/auth';
 import type { API_PREFIX } from '@contract/routes';
+import { encodeQuery } from '@/lib/query-string';
 import { env } from '../env';
 import { session } from '../session';
 import { ApiError } from './api-error';
@@ -66,6 +67,9 @@ function createInstance(): AxiosInstance {
     timeout: REQUEST_TIMEOUT_MS,
     // Written against TARO_ENV itself so the H5 build drops the Taro.request adapter (and what it pulls in).
     adapter: process.env.TARO_ENV === 'h5' ? undefined : taroRequestAdapter,
+    // Plain encodeURIComponent for every param (the gateway builds the same URLs for the answers it
+    // writes into a page); axios's own serialiser is left out of the build.
+    paramsSerializer: { serialize: encodeQuery },
     // Parse ourselves: a malformed body must become a clear error, never a half-parsed value.
     transformResponse: [(data: unknown) => data],
     headers: { Accept: 'application/json' },
@@ -140,6 +144,11 @@ export function envelopeData<T>(status: number, body: unknown): T {
   if (!envelope) throw new ApiError({ code: status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', status });
   if (!envelope.ok) throw new ApiError({ ...envelope.error, status, requestId: envelope.requestId });
   return envelope.data as T;
+}
+
+/** The URL a request would go to (axios's own encoding of its path and params). */
+export function requestUrl(config: AxiosRequestConfig): string {
+  return instance.getUri(config);
 }
 
 /** Sends a request and returns the envelope's `data`, or throws an `ApiError`. */

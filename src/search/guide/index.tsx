@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import type { Channel } from '@contract/catalogue';
-import { catalogueApi } from '@/core/api/catalogue';
+import { catalogueApi, cataloguePageData } from '@/core/api/catalogue';
 import { isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
@@ -47,6 +47,7 @@ export default function GuidePage() {
   const guide = useQuery({
     queryKey: queryKeys.guide(code),
     queryFn: ({ signal }) => catalogueApi.guide(code, signal),
+    initialData: () => cataloguePageData.guide(code),
     enabled: code !== '',
   });
   const { calculator } = useWorkdayCalculator();
