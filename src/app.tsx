@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import Taro from '@tarojs/taro';
-import { useState, type PropsWithChildren } from 'react';
+import { useEffect, useState, type PropsWithChildren } from 'react';
+import { forgetPersonalDataOnSignOut } from '@/core/forget-personal-data';
 import { httpHooks } from '@/core/http/client';
 import { createQueryClient } from '@/core/query-client';
 import { CareModeProvider } from '@/ui/care-mode';
@@ -29,6 +30,7 @@ httpHooks.onSessionExpired = () => {
 
 export default function App({ children }: PropsWithChildren) {
   const [queryClient] = useState(createQueryClient);
+  useEffect(() => forgetPersonalDataOnSignOut(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <CareModeProvider>{children}</CareModeProvider>

@@ -26,3 +26,18 @@ export const queryKeys = {
   myCommitment: (id: string) => ['my-commitment', id] as const,
   commitmentVerification: (id: string) => ['commitment-verification', id] as const,
 };
+
+/** The roots of the keys whose answers belong to the signed-in person, forgotten when the session ends. */
+export const personalQueryRoots: ReadonlySet<string> = new Set([
+  queryKeys.me[0],
+  queryKeys.favourites[0],
+  queryKeys.favourite('')[0],
+  queryKeys.cases[0],
+  queryKeys.case('')[0],
+  queryKeys.licences[0],
+  queryKeys.myRatings[0],
+  queryKeys.myRating('')[0],
+  queryKeys.myCommitments[0],
+  queryKeys.myCommitment('')[0],
+  queryKeys.commitmentVerification('')[0],
+]);

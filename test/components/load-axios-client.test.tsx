@@ -12,7 +12,6 @@ jest.mock('@/core/http/axios-client', () => {
 });
 
 test('a client that cannot be fetched is a network error, and the next request fetches it again', async () => {
-  // The first attempt may already be under way: the module starts one once the page has loaded.
   const first = await loadAxiosClient().catch((error: unknown) => error);
   expect(first).toBeInstanceOf(ApiError);
   expect((first as ApiError).code).toBe('NETWORK');
@@ -20,4 +19,24 @@ test('a client that cannot be fetched is a network error, and the next request f
   expect(typeof client.request).toBe('function');
   // Fetched once, then kept.
   expect(await loadAxiosClient()).toBe(client);
+});
+
+test('the first tap, key or focus starts fetching the client before any request needs it', async () => {
+  jest.resetModules();
+  mockFailuresLeft = 0;
+  const requireSpy = jest.fn();
+  jest.doMock('@/core/http/axios-client', () => {
+    requireSpy();
+    return { request: jest.fn(), refreshTokens: jest.fn() };
+  });
+  jest.requireActual('@/core/http/load-axios-client.h5');
+  await Promise.resolve();
+  expect(requireSpy).not.toHaveBeenCalled();
+  window.dispatchEvent(new Event('touchstart'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(requireSpy).toHaveBeenCalledTimes(1);
+  // Once: later interactions do not fetch again.
+  window.dispatchEvent(new Event('keydown'));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(requireSpy).toHaveBeenCalledTimes(1);
 });
