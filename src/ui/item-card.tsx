@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components';
 import { memo } from 'react';
 import type { ItemSummary } from '@contract/catalogue';
 import type { HighlightRange } from '@contract/search';
 import { formatAudiences, formatTimeLimit } from '@/lib/format';
 import { HighlightedText } from './highlighted-text';
 import { ItemTags } from './item-tags';
+import { LightBlock, LightText } from './light-elements';
 import { navigate } from './navigate';
 import { routes } from './routes';
 import './item-card.scss';
@@ -21,7 +21,7 @@ export type ItemCardProps = {
 /** One service item in a list: tap to open its guide. Memoised: long lists re-render often. */
 export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matchNote, row }: ItemCardProps) {
   return (
-    <View
+    <LightBlock
       className={row ? 'item-card item-card--row tap-target' : 'item-card tap-target'}
       hoverClass='item-card--pressed'
       role='link'
@@ -29,16 +29,16 @@ export const ItemCard = memo(function ItemCard({ item, nameHighlights = [], matc
     >
       <HighlightedText className='item-card__name' text={item.name} ranges={nameHighlights} />
       {matchNote ? (
-        <View className='item-card__match'>
-          <Text>{matchNote.label}：</Text>
+        <LightBlock className='item-card__match'>
+          <LightText>{matchNote.label}：</LightText>
           <HighlightedText text={matchNote.text} ranges={matchNote.ranges} />
-        </View>
+        </LightBlock>
       ) : null}
       {/* One text node, not three: a results page draws this for every card after each keystroke. */}
-      <Text className='item-card__meta'>
+      <LightText className='item-card__meta'>
         {`${item.departmentName} · ${formatAudiences(item.audiences)} · 承诺${formatTimeLimit(item.promisedDays)}`}
-      </Text>
+      </LightText>
       <ItemTags tags={item.tags} />
-    </View>
+    </LightBlock>
   );
 });

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import type { ItemTags as ItemTagsData, TongbanScope } from '@contract/catalogue';
+import { LightBlock, LightText } from './light-elements';
 
 const SCOPE_LABELS: Record<TongbanScope, string | undefined> = {
   none: undefined,
@@ -23,12 +23,12 @@ export function ItemTags({ tags }: ItemTagsProps) {
   const labels = tagLabels(tags);
   if (labels.length === 0) return null;
   return (
-    <View className='tags'>
+    <LightBlock className='tags'>
       {labels.map((label) => (
-        <Text key={label} className='tag'>
+        <LightText key={label} className='tag'>
           {label}
-        </Text>
+        </LightText>
       ))}
-    </View>
+    </LightBlock>
   );
 }
