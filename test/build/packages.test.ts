@@ -7,11 +7,11 @@ const dist = (platform: string) => path.join(root, 'dist', platform);
 
 /**
  * The performance issue's budgets, tightened as the package got there: the weapp main package
- * ≤ 425 KiB (it was 560, then 440; WeChat's hard limit is 2 MB; the bench's floor is ~282 KiB, so
- * 1.5× is ~423 KiB; the package is ~420 KiB), every subpackage ≤ 200 KiB. Only the tabs live in
- * the main package.
+ * ≤ 420 KiB (it was 560, then 440, then 425; WeChat's hard limit is 2 MB; the bench's floor is
+ * ~282 KiB, so 1.5× is ~423 KiB; the package is ~417 KiB), every subpackage ≤ 200 KiB. Only the
+ * tabs live in the main package.
  */
-const WEAPP_MAIN_BUDGET = 425 * 1024;
+const WEAPP_MAIN_BUDGET = 420 * 1024;
 const SUBPACKAGE_BUDGET = 200 * 1024;
 
 const PAGE_FILES = {
