@@ -36,7 +36,7 @@ function dataFor(page: string, query: URLSearchParams): string[] {
 }
 
 /** The element the app reads written-in answers from (src/core/http/page-data.ts). */
-export const PAGE_DATA_ELEMENT_ID = 'page-data';
+const PAGE_DATA_ELEMENT_ID = 'page-data';
 
 /**
  * Answers as JSON text keyed by URL, safe inside <script>: `<` only ever occurs inside JSON

@@ -1,6 +1,7 @@
 /**
  * The gateway client proper: axios with the session's token, one token refresh at a time, and
- * every failure as an `ApiError`. Loaded through load-axios-client (after the first paint on H5).
+ * every failure as an `ApiError`. Loaded through load-axios-client (on H5, at the first request
+ * or the first tap, key or focus).
  */
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type InternalAxiosRequestConfig } from 'axios';
 import type { TokenPair } from '@contract/auth';
@@ -13,6 +14,7 @@ import { apiBase } from './request-url';
 import { taroRequestAdapter } from './taro-request-adapter';
 
 const REQUEST_TIMEOUT_MS = 15000;
+
 interface RetriableConfig extends InternalAxiosRequestConfig {
   retriedAfterRefresh?: boolean;
 }
