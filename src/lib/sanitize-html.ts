@@ -7,12 +7,10 @@ import { decodeHtmlEntities, escapeHtmlAttribute, escapeHtmlText } from './html-
  * with the browser instead (guide-html-nodes.ts); the policy is shared.
  */
 
-/** The policy's elements as xss wants them (mutable arrays). */
-function guideWhitelist(): IWhiteList {
-  const whitelist: IWhiteList = {};
-  for (const [element, attributes] of Object.entries(GUIDE_ELEMENTS)) whitelist[element] = [...attributes];
-  return whitelist;
-}
+/** The policy's elements as xss wants them (mutable arrays), built once. */
+const GUIDE_WHITELIST: IWhiteList = Object.fromEntries(
+  Object.entries(GUIDE_ELEMENTS).map(([element, attributes]) => [element, [...attributes]]),
+);
 
 /**
  * xss names `<script/src=x>` "script/src=x"; browsers still treat it as a script, so the name is
@@ -70,7 +68,7 @@ export function sanitizeGuideHtml(html: string): string {
   // A fresh filter per call: the dropper is stateful and must not leak between documents.
   const dropper = createContentDropper();
   const options: IFilterXSSOptions = {
-    whiteList: guideWhitelist(),
+    whiteList: GUIDE_WHITELIST,
     stripIgnoreTag: true,
     allowCommentTag: false,
     css: false,
