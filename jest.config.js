@@ -43,6 +43,13 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'mini',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/mini/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/mini/support/setup.ts'],
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

@@ -5,6 +5,7 @@ import type { UploadedFile, UploadPurpose } from '@contract/upload';
 import { env } from './env';
 import { ApiError, isApiError } from './http/api-error';
 import { envelopeData, refreshTokens, request } from './http/client';
+import { answerInFailure, failureTimedOut, type PlatformFailure } from './http/platform-failure';
 import { session } from './session';
 
 /**
@@ -120,10 +121,23 @@ function uploadFromPath(path: string, purpose: UploadPurpose, options: TransferO
       fail: (err) => {
         signal?.removeEventListener('abort', onAbort);
         if (signal?.aborted) return reject(cancelled());
-        const timedOut = /timeout/i.test(String((err as { errMsg?: string }).errMsg ?? ''));
+        const failure = err as PlatformFailure;
+        // Alipay's 4xx/5xx: the gateway's refusal (wrong type, too large, expired token) with its envelope.
+        const answer = answerInFailure(failure);
+        if (answer) {
+          try {
+            resolve(envelopeData<UploadedFile>(answer.status, answer.data));
+          } catch (error) {
+            reject(error);
+          }
+          return;
+        }
+        const timedOut = failureTimedOut(failure);
         reject(new ApiError({ code: timedOut ? 'TIMEOUT' : 'NETWORK', message: '上传失败，请检查网络后重试' }));
       },
     });
+    // Taro also returns the outcome as a promise, rejected on failure; `fail` above handles it.
+    void Promise.resolve(task).catch(() => undefined);
     const { onProgress } = options;
     if (onProgress) task.onProgressUpdate((p) => onProgress(p.totalBytesSent, p.totalBytesExpectedToSend));
     signal?.addEventListener('abort', onAbort);

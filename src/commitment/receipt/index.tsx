@@ -11,6 +11,7 @@ import { LoadingState } from '@/ui/loading-state';
 import { goBackOr } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { COMMITMENT_STATUS_NAMES } from '../status-names';
 import '../commitment.scss';
 import '@/ui/field.scss';
@@ -48,6 +49,8 @@ export default function ReceiptPage() {
     onError: (error) => void Taro.showModal({ title: '未能撤回', content: describeError(error), showCancel: false }),
   });
 
+  if (id === '')
+    return <MissingLinkState subject='承诺回执' returnTo={routes.myCommitments} returnLabel='查看我的承诺' />;
   if (receipt.isPending)
     return (
       <PageShell>

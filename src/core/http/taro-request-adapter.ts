@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { answerInFailure, failureMessage, failureTimedOut, type PlatformFailure } from './platform-failure';
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse } from 'axios';
 
 type TaroMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'TRACE' | 'CONNECT';
@@ -41,11 +42,31 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       fail: (err) => {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        const message = String((err as { errMsg?: string }).errMsg ?? 'request:fail');
-        const code = /timeout/i.test(message) ? AxiosError.ECONNABORTED : AxiosError.ERR_NETWORK;
-        reject(new AxiosError(message, signal?.aborted ? AxiosError.ERR_CANCELED : code, config));
+        const failure = err as PlatformFailure;
+        if (signal?.aborted) {
+          reject(new AxiosError(failureMessage(failure), AxiosError.ERR_CANCELED, config));
+          return;
+        }
+        // Alipay's 4xx/5xx: an answer from the gateway (its status and envelope count), not a lost network.
+        const answer = answerInFailure(failure);
+        if (answer) {
+          resolve({
+            data: answer.data,
+            status: answer.status,
+            statusText: String(answer.status),
+            headers: AxiosHeaders.from(answer.headers),
+            config,
+            request: task,
+          });
+          return;
+        }
+        const code = failureTimedOut(failure) ? AxiosError.ECONNABORTED : AxiosError.ERR_NETWORK;
+        reject(new AxiosError(failureMessage(failure), code, config));
       },
     });
+    // Taro also returns the outcome as a promise, rejected on every failure; the callbacks above
+    // handle it, so the promise's rejection is not left unhandled.
+    void Promise.resolve(task).catch(() => undefined);
     function onAbort() {
       if (!settled) task.abort();
     }

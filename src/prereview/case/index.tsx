@@ -16,6 +16,7 @@ import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { forgetLocalDraft } from '../local-draft';
 import { Timeline } from '../timeline';
 import { CorrectionForm } from './correction-form';
@@ -129,6 +130,7 @@ export default function CasePage() {
     if (tokens && id) void detail.refetch();
   });
 
+  if (id === '') return <MissingLinkState subject='办件' returnTo={routes.cases} returnLabel='查看我的办件' />;
   if (!tokens) return <LoginRequired title='登录后查看办件' returnTo={routes.caseDetail(id)} />;
   if (detail.isError) {
     return (

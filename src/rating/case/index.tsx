@@ -10,6 +10,8 @@ import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { RatingForm } from '../rating-form';
 import { useSubmitRating } from '../use-submit-rating';
 import '../rating.scss';
@@ -28,6 +30,8 @@ export default function RateCasePage() {
   });
   const { submit, submitting, serverErrors } = useSubmitRating(caseId ? { kind: 'case', caseId } : undefined);
 
+  if (caseId === '')
+    return <MissingLinkState subject='要评价的办件' returnTo={routes.cases} returnLabel='查看我的办件' />;
   if (theCase.isPending || rules.isPending)
     return (
       <PageShell>

@@ -12,6 +12,8 @@ import { FEEDBACK_LEVELS, RATING_COMMENT_MAX } from '@/lib/rating-rules';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
+import { routes } from '@/ui/routes';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { RatingSummary } from '../rating-summary';
 import { TicketTimeline } from '../ticket-timeline';
 import '@/ui/chips.scss';
@@ -37,6 +39,7 @@ export default function RatingDetailPage() {
     onError: (error) => void Taro.showModal({ title: '未能提交', content: describeError(error), showCancel: false }),
   });
 
+  if (id === '') return <MissingLinkState subject='评价' returnTo={routes.myRatings} returnLabel='查看我的评价' />;
   if (rating.isPending)
     return (
       <PageShell>

@@ -18,9 +18,12 @@ export interface RunningGateway {
 
 const H5_DIST = path.resolve(__dirname, '../../../dist/h5');
 
-/** The real gateway with its seed, serving the built H5 app, on a free loopback port. */
-export async function startGateway(): Promise<RunningGateway> {
-  if (!existsSync(path.join(H5_DIST, 'index.html'))) {
+/**
+ * The real gateway with its seed, serving the built H5 app, on a free loopback port. The
+ * mini-program suite needs only the API (`h5: false`).
+ */
+export async function startGateway(options: { h5?: boolean } = {}): Promise<RunningGateway> {
+  if (options.h5 !== false && !existsSync(path.join(H5_DIST, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hsz-e2e-'));
