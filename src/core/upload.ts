@@ -95,7 +95,12 @@ export interface TransferOptions {
 
 const cancelled = () => new ApiError({ code: 'CANCELLED', message: '上传已取消' });
 
-function uploadFromPath(path: string, purpose: UploadPurpose, options: TransferOptions): Promise<UploadedFile> {
+function uploadFromPath(
+  path: string,
+  name: string,
+  purpose: UploadPurpose,
+  options: TransferOptions,
+): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) return reject(cancelled());
@@ -105,7 +110,8 @@ function uploadFromPath(path: string, purpose: UploadPurpose, options: TransferO
       url: `${env.apiOrigin}/api/uploads`,
       filePath: path,
       name: 'file',
-      formData: { purpose },
+      // The file part is named after the temp path (tmp_…/apml…): a material's name goes as a field.
+      formData: purpose === 'material' ? { purpose, fileName: name } : { purpose },
       // Alipay's my.uploadFile wants the kind of file; the others ignore it.
       ...(process.env.TARO_ENV === 'alipay' ? { fileType: 'image' } : {}),
       header: token ? { Authorization: `Bearer ${token}` } : {},
@@ -173,10 +179,10 @@ export async function uploadFile(
 ): Promise<UploadedFile> {
   if (file.kind === 'blob') return uploadBlob(file.blob, file.name, purpose, options);
   try {
-    return await uploadFromPath(file.path, purpose, options);
+    return await uploadFromPath(file.path, file.name, purpose, options);
   } catch (error) {
     if (!isApiError(error) || error.code !== 'TOKEN_EXPIRED') throw error;
     await refreshTokens();
-    return uploadFromPath(file.path, purpose, options);
+    return uploadFromPath(file.path, file.name, purpose, options);
   }
 }

@@ -16,13 +16,23 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       return;
     }
     const headers = AxiosHeaders.from(config.headers).toJSON(true) as Record<string, string>;
+    const method = (config.method ?? 'get').toUpperCase() as TaroMethod;
+    // A POST/PUT without a body (upload session complete, withdraw) still goes out with a content
+    // type: axios's form-urlencoded default, or the platform's application/json. The gateway refuses
+    // both for an empty body (axios's own XHR adapter drops the header; Taro.request cannot), so such
+    // a request carries an empty JSON object instead.
+    const bodiless = config.data === undefined && method !== 'GET' && method !== 'HEAD';
+    if (bodiless) {
+      for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-type') delete headers[key];
+      headers['Content-Type'] = 'application/json';
+    }
     let settled = false;
     const task = Taro.request({
       url: axios.getUri(config),
-      method: (config.method ?? 'get').toUpperCase() as TaroMethod,
+      method,
       // JSON arrives here already a string (client interceptor); upload chunks as an ArrayBuffer,
       // which Taro.request sends as the raw body.
-      data: config.data as string | ArrayBuffer | undefined,
+      data: bodiless ? '{}' : (config.data as string | ArrayBuffer | undefined),
       header: headers,
       timeout: config.timeout,
       dataType: 'text',

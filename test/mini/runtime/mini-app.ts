@@ -44,7 +44,7 @@ export interface MiniPage {
 interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list?: Array<{ pagePath: string }>; items?: Array<{ pagePath: string }> };
+  tabBar?: { list?: Array<{ pagePath: string; text?: string }>; items?: Array<{ pagePath: string; name?: string }> };
 }
 
 /** The built origin the app calls: `TARO_APP_API_BASE` from `.env` (what `taro build` read). */
@@ -100,6 +100,8 @@ export class MiniApp {
   private loadingRoute: string | undefined;
   private pendingCallbacks = 0;
   private lastSetDataAt = 0;
+  /** Pages that have rendered once (a page just opened is not settled before its first setData). */
+  private readonly renderedPages = new WeakSet<object>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private nextTimerId = 1;
   private readonly onUnhandledRejection = (reason: unknown) =>
@@ -154,6 +156,18 @@ export class MiniApp {
   /** Opens a page as a fresh start on it (reLaunch), e.g. from a shared link or a QR code. */
   async open(url: string): Promise<void> {
     await this.navigate('reLaunch', url);
+    await this.settle();
+  }
+
+  /** A tap on the platform's tab bar (drawn by the platform, not the page): its switchTab. */
+  async tapTab(label: string): Promise<void> {
+    const tabs = [
+      ...(this.appJson.tabBar?.list ?? []).map((tab) => ({ path: tab.pagePath, label: tab.text })),
+      ...(this.appJson.tabBar?.items ?? []).map((tab) => ({ path: tab.pagePath, label: tab.name })),
+    ];
+    const tab = tabs.find((candidate) => candidate.label === label);
+    if (!tab) throw new Error(`the tab bar has no ${label}`);
+    await this.navigate('switchTab', `/${tab.path}`);
     await this.settle();
   }
 
@@ -326,8 +340,12 @@ export class MiniApp {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await sleep(10);
+      const top = this.stack[this.stack.length - 1];
       const quiet =
-        this.bridge.inFlight === 0 && this.pendingCallbacks === 0 && Date.now() - this.lastSetDataAt >= quietMs;
+        this.bridge.inFlight === 0 &&
+        this.pendingCallbacks === 0 &&
+        Date.now() - this.lastSetDataAt >= quietMs &&
+        (!top || this.renderedPages.has(top.instance));
       if (quiet || Date.now() > deadline) break;
     }
     const page = this.stack[this.stack.length - 1];
@@ -484,6 +502,7 @@ export class MiniApp {
     instance.setData = (patch: Record<string, unknown>, callback?: () => void) => {
       applySetData(instance.data, patch);
       this.lastSetDataAt = Date.now();
+      this.renderedPages.add(instance);
       if (callback) this.later(callback);
     };
     instance.selectComponent = () => null;

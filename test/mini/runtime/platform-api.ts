@@ -341,6 +341,8 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
 
   // --- files ---
 
+  const userDataPath = isWeapp ? 'wxfile://usr' : 'https://usr';
+  const userDirs = new Set<string>();
   const fileSystemManager = {
     readFile(options: Callbacks & { filePath: string; encoding?: string; position?: number; length?: number }) {
       const file = hostFile(options.filePath);
@@ -371,6 +373,28 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
     unlink(options: Callbacks & { filePath: string }) {
       host.tempFiles.delete(options.filePath);
       succeed(options, okMsg('unlink'));
+    },
+    // The app's own folders under env.USER_DATA_PATH (kept as names: files live in tempFiles).
+    mkdir(options: Callbacks & { dirPath: string; recursive?: boolean }) {
+      const dir = options.dirPath.replace(/\/+$/, '');
+      if (userDirs.has(dir)) return fail(options, failure('mkdir', `file already exists ${dir}`, 12));
+      const parent = dir.slice(0, dir.lastIndexOf('/'));
+      if (!options.recursive && parent !== userDataPath && !userDirs.has(parent))
+        return fail(options, failure('mkdir', `no such file or directory ${dir}`, 11));
+      for (let d = dir; d.startsWith(`${userDataPath}/`); d = d.slice(0, d.lastIndexOf('/'))) userDirs.add(d);
+      succeed(options, okMsg('mkdir'));
+    },
+    copyFile(options: Callbacks & { srcPath: string; destPath: string }) {
+      const file = hostFile(options.srcPath);
+      if (!file) return fail(options, failure('copyFile', `no such file or directory ${options.srcPath}`, 11));
+      const parent = options.destPath.slice(0, options.destPath.lastIndexOf('/'));
+      if (parent !== userDataPath && !userDirs.has(parent))
+        return fail(options, failure('copyFile', `no such file or directory ${options.destPath}`, 11));
+      tempCounter += 1;
+      const copy = path.join(host.tempDir, `usr_${tempCounter}_${path.basename(options.destPath)}`);
+      copyFileSync(file, copy);
+      host.tempFiles.set(options.destPath, copy);
+      succeed(options, okMsg('copyFile'));
     },
     saveFile(options: Callbacks & { tempFilePath: string }) {
       const file = hostFile(options.tempFilePath);
@@ -584,10 +608,21 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
     pageScrollTo: recordOnly('pageScrollTo', () => undefined),
     vibrateShort: recordOnly('vibrateShort', () => undefined),
     // Where an app may keep files of its own: a folder of this phone.
-    env: { USER_DATA_PATH: isWeapp ? 'wxfile://usr' : 'https://usr' },
+    env: { USER_DATA_PATH: userDataPath },
     getAccountInfoSync: () =>
       host.realm.json({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
   };
+
+  /**
+   * WeChat (base library ≥ 2.10.2): an async API called without success, fail and complete answers
+   * with a Promise (rejected with the fail payload); with any of them, by callbacks and no return.
+   */
+  function promiseWithoutCallbacks<O extends Callbacks>(fn: (options: O) => void) {
+    return (options: O = {} as O) => {
+      if (options.success || options.fail || options.complete) return fn(options);
+      return new Promise((resolve, reject) => fn({ ...options, success: resolve, fail: reject }));
+    };
+  }
 
   function navigation(kind: NavigationKind, options: Callbacks & { url: string }) {
     host.navigate(kind, options.url).then(
@@ -599,9 +634,10 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
   if (isWeapp) {
     Object.assign(api, {
       login: (options: Callbacks) => succeed(options, { code: host.loginCode, errMsg: 'login:ok' }),
-      chooseMedia,
+      // Not promisified by Taro on weapp: Taro passes the call through and WeChat answers a Promise.
+      chooseMedia: promiseWithoutCallbacks(chooseMedia),
       chooseImage,
-      chooseMessageFile,
+      chooseMessageFile: promiseWithoutCallbacks(chooseMessageFile),
       requestSubscribeMessage(options: Callbacks & { tmplIds: string[] }) {
         host.record.subscribeRequests.push([...options.tmplIds]);
         succeed(options, {
