@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
-import { NAME_STROKES, drawSignature, readNoticeToEnd } from './support/commitment';
+import { NAME_STROKES, canonical, drawSignature, readNoticeToEnd } from './support/commitment';
 import { signInBySms, verifyRealName } from './support/sign-in';
 
 let gateway: RunningGateway;
@@ -21,18 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await gateway?.close();
 });
-
-/** Canonical JSON as the receipt format defines it: keys sorted, no whitespace. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 test('a restaurant owner reads the notice to its end, signs by hand instead of a proof, and verifies the receipt', async () => {
   await signInBySms(page, gateway, MOBILE);

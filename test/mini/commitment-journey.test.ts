@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
-import { NAME_STROKES } from '../e2e/support/commitment';
+import { NAME_STROKES, canonical } from '../e2e/support/commitment';
 import type { MiniApp } from './runtime/mini-app';
 import type { PageNode } from './runtime/page-tree';
 import { PLATFORMS, asPerson, bootApp, expectNothingBroke, signInWithPlatform } from './support/journey';
@@ -29,18 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
 });
-
-/** Canonical JSON as the receipt format defines it: keys sorted, no whitespace. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function only(nodes: PageNode[], what: string): PageNode {
   if (nodes.length !== 1) throw new Error(`expected one ${what}, found ${nodes.length}`);

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import type { AdminCaseQueue, AdminCaseView, CaseDetail, CaseList } from '../../types/contract';
+import {
+  CHUNKED_UPLOAD_THRESHOLD,
+  type AdminCaseQueue,
+  type AdminCaseView,
+  type CaseDetail,
+  type CaseList,
+} from '../../types/contract';
 import { checkIdCardNumber } from '../../src/lib/id-card';
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
 import { admin } from '../e2e/support/sign-in';
@@ -29,7 +35,6 @@ const COMPANY = '武汉洪山示例餐饮有限公司';
 const CREDIT_CODE = '91420111MA4KL3M5XD';
 const RETURN_COMMENT = '扫描件不清晰，请重新上传许可证正本';
 const MIB = 1024 * 1024;
-const CHUNKED_UPLOAD_THRESHOLD = 4 * MIB;
 
 /** One person per platform: the gateway binds an identity to one account. */
 const PEOPLE: Record<Platform, { name: string; idNumber: string }> = {

@@ -49,3 +49,18 @@ export async function drawSignature(page: Page, strokes: [number, number][][]): 
     await page.mouse.up();
   }
 }
+
+/**
+ * Canonical JSON as the receipt format defines it: keys sorted, no whitespace. Written here from the
+ * format, not imported from the gateway, so a test checks the gateway against the format.
+ */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

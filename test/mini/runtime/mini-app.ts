@@ -337,14 +337,17 @@ export class MiniApp {
 
   /** Waits until the app is quiet: no request on the wire, no platform callback due, no render for a moment. */
   async settle(quietMs = 40, timeoutMs = 10000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    const deadline = started + timeoutMs;
     for (;;) {
       await sleep(10);
       const top = this.stack[this.stack.length - 1];
+      // Quiet counts from the later of the last render and the call: a tap's render is scheduled by
+      // Taro a turn later, and on a loaded machine that can be after the first look.
       const quiet =
         this.bridge.inFlight === 0 &&
         this.pendingCallbacks === 0 &&
-        Date.now() - this.lastSetDataAt >= quietMs &&
+        Date.now() - Math.max(this.lastSetDataAt, started) >= quietMs &&
         (!top || this.renderedPages.has(top.instance));
       if (quiet || Date.now() > deadline) break;
     }
