@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import vm from 'node:vm';
@@ -70,7 +70,17 @@ function wccBinary(): string {
   const root = path.dirname(require.resolve('miniprogram-compiler/package.json'));
   const relative =
     process.platform === 'darwin' ? 'mac/wcc' : process.platform === 'win32' ? 'windows/wcc.exe' : 'linux/wcc';
-  return path.join(root, 'bin', relative);
+  const binary = path.join(root, 'bin', relative);
+  // The npm tarball ships wcc without its executable bit (a fresh `npm ci` gives 0644); the package's
+  // own wrapper sets it before each run, so this does too.
+  if (process.platform !== 'win32') {
+    try {
+      accessSync(binary, constants.X_OK);
+    } catch {
+      chmodSync(binary, 0o755);
+    }
+  }
+  return binary;
 }
 
 function readUsingComponents(distDir: string, wxmlFile: string): Record<string, string> {
