@@ -3,7 +3,15 @@ import { startGateway, type RunningGateway } from '../e2e/support/running-gatewa
 import { NAME_STROKES, canonical } from '../e2e/support/commitment';
 import type { MiniApp } from './runtime/mini-app';
 import type { PageNode } from './runtime/page-tree';
-import { PLATFORMS, asPerson, bootApp, expectNothingBroke, signInWithPlatform } from './support/journey';
+import {
+  PLATFORMS,
+  asPerson,
+  bootApp,
+  expectNothingBroke,
+  signInWithPlatform,
+  onlyOne,
+  verifyRealName,
+} from './support/journey';
 
 /**
  * Journey 4: 告知承诺. A signed-in person verifies their real name, finds 食品经营许可（新办）, taps
@@ -30,29 +38,10 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-function only(nodes: PageNode[], what: string): PageNode {
-  if (nodes.length !== 1) throw new Error(`expected one ${what}, found ${nodes.length}`);
-  return nodes[0];
-}
-
 function byTag(app: MiniApp, tag: string): PageNode {
-  return only(
+  return onlyOne(
     app.nodes().filter((node) => node.tag === tag),
     tag,
-  );
-}
-
-/** 我的 → 实名认证: types name and 身份证号 as a person would, and submits. */
-async function verifyRealName(app: MiniApp, name: string, idNumber: string): Promise<void> {
-  await app.open('/me/account/real-name/index');
-  await app.waitForText('提交认证');
-  await app.type(only(app.findByAttribute('placeholder', '与身份证一致'), 'name input'), name);
-  await app.type(only(app.findByAttribute('placeholder', '18位居民身份证号码'), 'id input'), idNumber);
-  await app.tap('提交认证');
-  await app.waitFor(
-    () => app.record.toasts.includes('实名认证成功'),
-    8000,
-    () => `实名认证成功: ${app.text()}`,
   );
 }
 

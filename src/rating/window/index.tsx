@@ -8,6 +8,7 @@ import { ratingsApi } from '@/core/api/ratings';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { queryKeys } from '@/core/query-keys';
+import { scanQrCode } from '@/core/scan-qr';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
@@ -54,10 +55,10 @@ export default function RateWindowPage() {
     }
   }, [params.w, params.s, tokens, visit]);
 
-  const scan = () => {
-    Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      .then((res) => start({ qr: res.result }))
-      .catch(() => void Taro.showToast({ title: '未识别到二维码，可输入窗口编号', icon: 'none' }));
+  const scan = async () => {
+    const outcome = await scanQrCode();
+    if (outcome.kind === 'scanned') start({ qr: outcome.content });
+    else if (outcome.kind === 'failed') void Taro.showToast({ title: '未识别到二维码，可输入窗口编号', icon: 'none' });
   };
 
   if (visit.data) {
@@ -90,7 +91,7 @@ export default function RateWindowPage() {
         <Text className='section__title'>评价刚刚办理的窗口服务</Text>
         <Text className='muted'>扫描窗口台面上的“好差评”二维码，或输入二维码下方的窗口编号。</Text>
         {env.platform !== 'h5' ? (
-          <Button type='primary' block className='tap-target rating-scan' onClick={scan}>
+          <Button type='primary' block className='tap-target rating-scan' onClick={() => void scan()}>
             扫码评价
           </Button>
         ) : null}

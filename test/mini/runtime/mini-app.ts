@@ -71,6 +71,7 @@ export class MiniApp {
     toasts: [],
     modals: [],
     subscribeRequests: [],
+    scans: 0,
     clipboard: [],
     phoneCalls: [],
     openedLocations: [],

@@ -17,6 +17,8 @@ export interface PlatformRecord {
   toasts: string[];
   modals: Array<{ title: string; content: string }>;
   subscribeRequests: string[][];
+  /** How many times the camera was opened to scan, cancelled scans included. */
+  scans: number;
   clipboard: string[];
   phoneCalls: string[];
   openedLocations: Array<{ latitude: number; longitude: number; name?: string }>;
@@ -567,6 +569,7 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
     getLocation: (options: Callbacks) =>
       succeed(options, { latitude: 30.5053, longitude: 114.4012, accuracy: 30, ...okMsg('getLocation') }),
     scanCode(options: Callbacks) {
+      host.record.scans += 1;
       const code = host.scanQueue.shift();
       if (code === undefined)
         return fail(options, isWeapp ? { errMsg: 'scanCode:fail cancel' } : { error: 10, errorMessage: '用户取消' });

@@ -1,5 +1,6 @@
 import type { RunningGateway } from '../../e2e/support/running-gateway';
 import { MiniApp, type BootOptions, type Platform } from '../runtime/mini-app';
+import type { PageNode } from '../runtime/page-tree';
 import { compileWeapp } from '../runtime/wxml-renderer';
 
 export const PLATFORMS: Platform[] = ['weapp', 'alipay'];
@@ -59,6 +60,12 @@ export function expectNothingBroke(app: MiniApp): void {
   expect(unexpected).toEqual([]);
 }
 
+/** The one node a query must find; anything else is an error naming what was looked for. */
+export function onlyOne(nodes: PageNode[], what: string): PageNode {
+  if (nodes.length !== 1) throw new Error(`expected one ${what}, found ${nodes.length}`);
+  return nodes[0];
+}
+
 /** 我的 → login page → agree → the platform's one-tap login (wx.login / my.getAuthCode → the gateway). */
 export async function signInWithPlatform(app: MiniApp): Promise<void> {
   await app.open('/me/account/login/index');
@@ -68,6 +75,20 @@ export async function signInWithPlatform(app: MiniApp): Promise<void> {
     () => app.record.toasts.includes('登录成功'),
     8000,
     () => `登录成功: ${app.text()}`,
+  );
+}
+
+/** 我的 → 实名认证: types name and 身份证号 as a person would, and submits. */
+export async function verifyRealName(app: MiniApp, name: string, idNumber: string): Promise<void> {
+  await app.open('/me/account/real-name/index');
+  await app.waitForText('提交认证');
+  await app.type(onlyOne(app.findByAttribute('placeholder', '与身份证一致'), 'name input'), name);
+  await app.type(onlyOne(app.findByAttribute('placeholder', '18位居民身份证号码'), 'id input'), idNumber);
+  await app.tap('提交认证');
+  await app.waitFor(
+    () => app.record.toasts.includes('实名认证成功'),
+    8000,
+    () => `实名认证成功: ${app.text()}`,
   );
 }
 
