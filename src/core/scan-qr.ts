@@ -18,7 +18,9 @@ function isCancel(error: unknown): boolean {
 export async function scanQrCode(): Promise<ScanOutcome> {
   try {
     const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-    return typeof result === 'string' && result.trim() !== '' ? { kind: 'scanned', content: result } : { kind: 'failed' };
+    return typeof result === 'string' && result.trim() !== ''
+      ? { kind: 'scanned', content: result }
+      : { kind: 'failed' };
   } catch (error) {
     return isCancel(error) ? { kind: 'cancelled' } : { kind: 'failed' };
   }

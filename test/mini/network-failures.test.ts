@@ -79,7 +79,9 @@ describe.each(PLATFORMS)('a failing network on %s', (platform) => {
       expect(app.attribute(nameInput(), 'value')).toBe('赵敏');
       expect(app.attribute(idInput(), 'value')).toBe('11010519491231002X');
       goOnline(app);
-      expect((await asPerson<{ realName: { verified: boolean } }>(gateway, app, 'GET', '/me')).realName.verified).toBe(false);
+      expect((await asPerson<{ realName: { verified: boolean } }>(gateway, app, 'GET', '/me')).realName.verified).toBe(
+        false,
+      );
 
       await app.tap('提交认证');
       await app.waitFor(
@@ -87,7 +89,9 @@ describe.each(PLATFORMS)('a failing network on %s', (platform) => {
         8000,
         () => `实名认证成功: ${app.text()}`,
       );
-      expect((await asPerson<{ realName: { verified: boolean } }>(gateway, app, 'GET', '/me')).realName.verified).toBe(true);
+      expect((await asPerson<{ realName: { verified: boolean } }>(gateway, app, 'GET', '/me')).realName.verified).toBe(
+        true,
+      );
       expectNothingBroke(app);
     } finally {
       app.close();
