@@ -12,6 +12,19 @@ const nutuiPerComponent = [
   'nutui-react-taro',
 ];
 
+// NutUI's icons one module each, like its components: the package's index also imports its
+// stylesheet of eleven icon animations the app never uses (~4 KB in the weapp main package).
+// src/ui/icons.scss draws the icon box instead.
+const nutuiIconPerImport = [
+  'import',
+  {
+    libraryName: '@nutui/icons-react-taro',
+    camel2DashComponentName: false,
+    customName: (name) => `@nutui/icons-react-taro/dist/es/icons/${name}`,
+  },
+  'nutui-icons-react-taro',
+];
+
 // Taro's React wrappers for its H5 elements are one module (@tarojs/components/lib/react/components.js),
 // and webpack keeps a module's used exports app-wide: each page's chunk carried every element any
 // page uses (textarea, canvas, switch… on the home page). A query per element makes each import its
@@ -40,11 +53,14 @@ module.exports = (api) => {
         ['@babel/preset-react', { runtime: 'automatic' }],
         '@babel/preset-typescript',
       ],
-      plugins: [nutuiPerComponent],
+      plugins: [nutuiPerComponent, nutuiIconPerImport],
     };
   }
   return {
     presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', targets: browserslist }]],
-    plugins: platform === 'h5' ? [nutuiPerComponent, taroElementPerImport] : [nutuiPerComponent],
+    plugins:
+      platform === 'h5'
+        ? [nutuiPerComponent, nutuiIconPerImport, taroElementPerImport]
+        : [nutuiPerComponent, nutuiIconPerImport],
   };
 };

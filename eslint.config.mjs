@@ -79,6 +79,8 @@ export default tseslint.config(
         'error',
         {
           patterns: FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/${f}/*`, `../../${f}/*`, `../${f}/*`]),
+          // Icons come through src/ui/icons.ts, which makes them drawable on the mini-programs.
+          paths: [{ name: '@nutui/icons-react-taro', message: "Import icons from '@/ui/icons'." }],
         },
       ],
     },

@@ -42,9 +42,25 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'search/home/index', text: '首页' },
-      { pagePath: 'search/results/index', text: '办事' },
-      { pagePath: 'me/index/index', text: '我的' },
+      // NutUI's Home, Order and User icons, drawn by config/render-tab-bar-icons.ts.
+      {
+        pagePath: 'search/home/index',
+        text: '首页',
+        iconPath: 'assets/tab-bar/home.png',
+        selectedIconPath: 'assets/tab-bar/home-selected.png',
+      },
+      {
+        pagePath: 'search/results/index',
+        text: '办事',
+        iconPath: 'assets/tab-bar/services.png',
+        selectedIconPath: 'assets/tab-bar/services-selected.png',
+      },
+      {
+        pagePath: 'me/index/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/me.png',
+        selectedIconPath: 'assets/tab-bar/me-selected.png',
+      },
     ],
   },
   requiredPrivateInfos: ['getLocation'],

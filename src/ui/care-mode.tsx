@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type PropsWithChildren } from 'react';
 import { isBoolean, readStored, writeStored } from '@/core/storage';
+import { systemPrefersLargeText } from '@/core/system-font';
 
 const CARE_MODE_KEY = 'care-mode';
 
@@ -10,9 +11,12 @@ interface CareModeValue {
 
 const CareModeContext = createContext<CareModeValue>({ careMode: false, setCareMode: () => undefined });
 
-/** 关怀模式: larger text and tap targets app-wide, remembered on the device. */
+/**
+ * 关怀模式: larger text and tap targets app-wide, remembered on the device. Until the person chooses,
+ * it follows WeChat's text size setting.
+ */
 export function CareModeProvider({ children }: PropsWithChildren) {
-  const [careMode, setState] = useState(() => readStored(CARE_MODE_KEY, isBoolean) ?? false);
+  const [careMode, setState] = useState(() => readStored(CARE_MODE_KEY, isBoolean) ?? systemPrefersLargeText());
   const setCareMode = useCallback((on: boolean) => {
     setState(on);
     writeStored(CARE_MODE_KEY, on);

@@ -6,12 +6,12 @@ const root = path.resolve(__dirname, '../..');
 const dist = (platform: string) => path.join(root, 'dist', platform);
 
 /**
- * The performance issue's budgets, tightened as the package got there: the weapp main package
- * ≤ 420 KiB (it was 560, then 440, then 425; WeChat's hard limit is 2 MB; the bench's floor is
- * ~282 KiB, so 1.5× is ~423 KiB; the package is ~417 KiB), every subpackage ≤ 200 KiB. Only the
- * tabs live in the main package.
+ * The budgets: the weapp main package ≤ 1.7× the bench's floor (281.9 KiB) with NutUI on the tabs,
+ * as the design-system issue restated it (the performance issue had held it at 420 KiB, 1.5×,
+ * without NutUI; WeChat's hard limit is 2 MB); every subpackage ≤ 200 KiB. Only the tabs live in
+ * the main package, and every cold start downloads it.
  */
-const WEAPP_MAIN_BUDGET = 420 * 1024;
+const WEAPP_MAIN_BUDGET = 479 * 1024;
 const SUBPACKAGE_BUDGET = 200 * 1024;
 
 const PAGE_FILES = {

@@ -30,7 +30,8 @@ test('关怀模式 makes text at least 18 px app-wide and is remembered', async 
 
   await page.goto(gateway.baseUrl + '/me/index/index');
   await page.getByText('关怀模式').waitFor();
-  await page.locator('.me__switch').click();
+  // Found as a screen reader finds it: a switch named 关怀模式.
+  await page.getByRole('switch', { name: '关怀模式' }).click();
   await page.waitForSelector('.page.care');
 
   await page.goto(gateway.baseUrl + '/');

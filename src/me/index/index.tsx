@@ -1,4 +1,6 @@
-import { Switch, Text, View } from '@tarojs/components';
+import { Comment, Edit, LocationF, Notice, Order, Scan, Star, User } from '@/ui/icons';
+import { CellGroup } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useQueryClient } from '@tanstack/react-query';
 import { accountApi } from '@/core/api/account';
@@ -6,20 +8,13 @@ import { session } from '@/core/session';
 import { clearAppStorage } from '@/core/storage';
 import { ActionButton } from '@/ui/action-button';
 import { useCareMode } from '@/ui/care-mode';
+import { LabelledSwitch } from '@/ui/labelled-switch';
+import { MenuCell } from '@/ui/menu-cell';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
 import './index.scss';
-
-function MenuRow(props: { label: string; note?: string; onClick: () => void }) {
-  return (
-    <View className='menu-row tap-target' role='button' onClick={props.onClick}>
-      <Text>{props.label}</Text>
-      <Text className='muted'>{props.note ?? '›'}</Text>
-    </View>
-  );
-}
 
 export default function MePage() {
   const { user, tokens } = useSession();
@@ -84,45 +79,54 @@ export default function MePage() {
         )}
       </View>
 
-      <View className='section'>
-        <MenuRow label='我的办件' onClick={() => navigate(tokens ? routes.cases : routes.login(routes.cases))} />
-        <MenuRow
-          label='我的承诺'
+      <CellGroup className='me__menu'>
+        <MenuCell
+          icon={<Order />}
+          title='我的办件'
+          onClick={() => navigate(tokens ? routes.cases : routes.login(routes.cases))}
+        />
+        <MenuCell
+          icon={<Edit />}
+          title='我的承诺'
           onClick={() => navigate(tokens ? routes.myCommitments : routes.login(routes.myCommitments))}
         />
-        <MenuRow
-          label='我的评价'
+        <MenuCell
+          icon={<Comment />}
+          title='我的评价'
           onClick={() => navigate(tokens ? routes.myRatings : routes.login(routes.myRatings))}
         />
-        <MenuRow
-          label='我的收藏'
+        <MenuCell
+          icon={<Star />}
+          title='我的收藏'
           onClick={() => navigate(tokens ? routes.favourites : routes.login(routes.favourites))}
         />
         {tokens && user && !user.realName.verified ? (
-          <MenuRow label='实名认证' note='未认证 ›' onClick={() => navigate(routes.realName)} />
+          <MenuCell icon={<User />} title='实名认证' note='未认证' onClick={() => navigate(routes.realName)} />
         ) : null}
-        <MenuRow label='扫码评价窗口服务' onClick={() => navigate(routes.rateWindow)} />
-        <MenuRow label='好差评公示' onClick={() => navigate(routes.ratingStats)} />
-        <MenuRow label='就近办' onClick={() => navigate(routes.nearby)} />
-      </View>
+      </CellGroup>
 
-      <View className='section'>
-        <View className='menu-row tap-target'>
-          <View>
+      <CellGroup className='me__menu'>
+        <MenuCell icon={<Scan />} title='扫码评价窗口服务' onClick={() => navigate(routes.rateWindow)} />
+        <MenuCell icon={<Notice />} title='好差评公示' onClick={() => navigate(routes.ratingStats)} />
+        <MenuCell icon={<LocationF />} title='就近办' onClick={() => navigate(routes.nearby)} />
+      </CellGroup>
+
+      <CellGroup className='me__menu'>
+        <View className='me__care tap-target'>
+          <View className='me__care-text'>
             <Text className='me__setting'>关怀模式</Text>
             <Text className='me__hint muted'>字体更大、按钮更大，方便长辈使用</Text>
           </View>
-          <Switch
+          <LabelledSwitch
             className='me__switch'
+            label='关怀模式'
             checked={careMode}
-            color='#1f5fa8'
-            aria-label='关怀模式'
-            onChange={(e) => setCareMode(e.detail.value)}
+            onChange={(on) => setCareMode(on)}
           />
         </View>
-        <MenuRow label='隐私政策' onClick={() => navigate(routes.privacy)} />
-        <MenuRow label='清除本机数据' onClick={() => void clearLocalData()} />
-      </View>
+        <MenuCell title='隐私政策' onClick={() => navigate(routes.privacy)} />
+        <MenuCell title='清除本机数据' onClick={() => void clearLocalData()} />
+      </CellGroup>
 
       {tokens ? (
         <View className='section'>

@@ -1,0 +1,19 @@
+import Taro from '@tarojs/taro';
+
+/** WeChat's standard text size; its settings go up in steps from here. */
+const STANDARD_FONT_SIZE = 16;
+
+/**
+ * Whether the person has set WeChat's text size above standard (设置 → 通用 → 字体大小). WeChat's
+ * guide for older users asks mini-programs to follow it; 关怀模式 is how this app does.
+ * The other platforms do not expose the setting the same way: there it is the person's own choice.
+ */
+export function systemPrefersLargeText(): boolean {
+  if (process.env.TARO_ENV !== 'weapp') return false;
+  try {
+    const { fontSizeSetting } = Taro.getSystemInfoSync();
+    return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE;
+  } catch {
+    return false;
+  }
+}
