@@ -1,4 +1,5 @@
 import type { WorkdayCalendar } from '../../types/contract';
+import { formatChinaDay, toChinaDay } from '../../src/lib/china-time';
 
 /**
  * 工作日日历 2025–2027。
@@ -9,14 +10,11 @@ import type { WorkdayCalendar } from '../../types/contract';
  * 劳动节 2 天）和近年的编排惯例推算，国务院办公厅公布正式安排后必须替换。
  */
 
-/** Inclusive list of dates from `from` to `to` ("YYYY-MM-DD"), computed in UTC so no timezone drift. */
+/** Inclusive list of dates from `from` to `to` ("YYYY-MM-DD"). */
 function span(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
+  const first = toChinaDay(from);
+  const days = toChinaDay(to).diff(first, 'day') + 1;
+  return Array.from({ length: days }, (_, i) => formatChinaDay(first.add(i, 'day')));
 }
 
 const holidays2025 = [

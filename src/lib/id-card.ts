@@ -1,4 +1,4 @@
-import { chinaDayParts, parseChinaDay, toChinaDate } from './china-time';
+import { parseChinaDay, toChinaDay } from './china-time';
 
 export type IdCardCheck =
   { valid: true; birthDate: string; gender: 'male' | 'female'; regionCode: string } | { valid: false; reason: string };
@@ -32,7 +32,7 @@ export function checkIdCardNumber(input: string, now: Date = new Date()): IdCard
 
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const birth = parseChinaDay(birthDate);
-  if (birth === null || chinaDayParts(birth).year < 1900 || birthDate > toChinaDate(now)) {
+  if (birth === null || birth.year() < 1900 || birth.isAfter(toChinaDay(now))) {
     return { valid: false, reason: '出生日期不正确' };
   }
 

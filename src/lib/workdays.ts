@@ -1,5 +1,5 @@
 import type { WorkdayCalendar } from '../../types/contract';
-import { chinaDayParts, formatChinaDay, isoWeekday, toChinaDate, toChinaDay, type ChinaDay } from './china-time';
+import { formatChinaDay, isoWeekday, toChinaDate, toChinaDay, type ChinaDay } from './china-time';
 
 export { toChinaDate };
 
@@ -48,10 +48,7 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
   const holidays = new Set(cal.holidays);
   const makeupWorkdays = new Set(cal.makeupWorkdays);
 
-  const covered = (day: ChinaDay): boolean => {
-    const { year } = chinaDayParts(day);
-    return year >= cal.fromYear && year <= cal.toYear;
-  };
+  const covered = (day: ChinaDay): boolean => day.year() >= cal.fromYear && day.year() <= cal.toYear;
 
   const holiday = (day: ChinaDay): boolean => covered(day) && holidays.has(formatChinaDay(day));
 
@@ -70,7 +67,7 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
     let remaining = Math.abs(days);
     let day = start;
     while (remaining > 0) {
-      day += direction;
+      day = day.add(direction, 'day');
       if (workday(day)) remaining -= 1;
     }
     return day;
@@ -98,13 +95,12 @@ export function createWorkdayCalendar(cal: WorkdayCalendar): WorkdayCalculator {
 
     workdaysBetween(from, to) {
       const start = toChinaDay(from);
-      const end = toChinaDay(to);
-      const direction = end < start ? -1 : 1;
+      const span = toChinaDay(to).diff(start, 'day');
+      const direction = span < 0 ? -1 : 1;
       let count = 0;
-      for (let day = start; day !== end;) {
-        day += direction;
+      for (let i = 1; i <= Math.abs(span); i += 1) {
         // Walking backwards we step onto [to, from): the day we land on counts, `from` does not.
-        if (workday(day)) count += 1;
+        if (workday(start.add(direction * i, 'day'))) count += 1;
       }
       return direction * count;
     },

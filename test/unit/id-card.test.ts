@@ -133,3 +133,20 @@ describe('checkIdCardNumber', () => {
     });
   });
 });
+
+describe('checkIdCardNumber at the China day boundary', () => {
+  it('accepts a birth "today" from midnight China time (16:00 UTC), not before', () => {
+    const bornOn16th = '420111202606161238';
+    expect(checkIdCardNumber(bornOn16th, new Date('2026-06-15T15:59:59.999Z'))).toEqual({
+      valid: false,
+      reason: '出生日期不正确',
+    });
+    expect(checkIdCardNumber(bornOn16th, new Date('2026-06-15T16:00:00Z'))).toMatchObject({ valid: true });
+  });
+
+  it('reads the leap day of a leap year only', () => {
+    // Both with a correct check digit (computed independently), so only the date can fail.
+    expect(checkIdCardNumber('420111199602291233', NOW)).toMatchObject({ valid: true, birthDate: '1996-02-29' });
+    expect(checkIdCardNumber('420111199702291230', NOW)).toEqual({ valid: false, reason: '出生日期不正确' });
+  });
+});

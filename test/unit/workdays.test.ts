@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { WorkdayCalendar } from '../../types/contract';
+import { seedCalendar } from '../../gateway/seed/calendar';
 import { createWorkdayCalendar, toChinaDate } from '../../src/lib/workdays';
 
 const range = (from: number, to: number, prefix: string): string[] =>
@@ -190,4 +191,52 @@ describe('toChinaDate', () => {
       expect(JSON.parse(run.stdout)).toEqual(['2025-10-01', '2025-10-11', true, '2026-02-28']);
     }
   }, 60_000);
+});
+
+describe('the day boundary: midnight in China is 16:00 UTC', () => {
+  it('即办 one millisecond before midnight is done that day; at midnight it is a holiday submission', () => {
+    expect(cal.expectedCompletionDate(new Date('2025-09-30T15:59:59.999Z'), 0)).toBe('2025-09-30');
+    expect(cal.expectedCompletionDate(new Date('2025-09-30T16:00:00.000Z'), 0)).toBe('2025-10-09');
+    // With a limit, neither the submission day nor the holiday counts: both start on 10-09.
+    expect(cal.expectedCompletionDate(new Date('2025-09-30T15:59:59.999Z'), 1)).toBe('2025-10-09');
+    expect(cal.expectedCompletionDate(new Date('2025-09-30T16:00:00.000Z'), 1)).toBe('2025-10-09');
+  });
+
+  it('a Saturday evening in UTC is already the 调休 Sunday in China', () => {
+    expect(cal.isWorkday(new Date('2025-09-27T15:59:59Z'))).toBe(false); // Sat 23:59 in China
+    expect(cal.isWorkday(new Date('2025-09-27T16:00:00Z'))).toBe(true); // Sun 00:00, 调休上班
+    expect(cal.isMakeupWorkday(new Date('2025-09-27T16:00:00Z'))).toBe(true);
+  });
+});
+
+describe('the real calendar (gateway seed)', () => {
+  const real = createWorkdayCalendar(seedCalendar);
+
+  it('counts every working day of a year', () => {
+    // 2025: 365 − 104 weekend days − 18 weekday holidays + 5 调休 weekend days.
+    expect(real.workdaysBetween('2024-12-31', '2025-12-31')).toBe(248);
+    // 2026: 365 − 104 − 19 + 6.
+    expect(real.workdaysBetween('2025-12-31', '2026-12-31')).toBe(248);
+    expect(real.workdaysBetween('2026-12-31', '2025-12-31')).toBe(-248);
+  });
+
+  it('crosses the year end over 元旦 onto its 调休 Sunday', () => {
+    // 2026-01-01 to 01-03 are 元旦; Sunday 01-04 is worked.
+    expect(real.addWorkdays('2025-12-31', 1)).toBe('2026-01-04');
+    expect(real.addWorkdays('2026-01-04', -1)).toBe('2025-12-31');
+    expect(real.expectedCompletionDate(china('2025-12-31T17:30:00'), 2)).toBe('2026-01-05');
+  });
+
+  it('counts a plain weekend as nothing, in both directions', () => {
+    expect(real.workdaysBetween('2026-03-06', '2026-03-09')).toBe(1); // Fri → Mon
+    expect(real.workdaysBetween('2026-03-09', '2026-03-06')).toBe(-1);
+    expect(real.workdaysBetween('2026-03-07', '2026-03-08')).toBe(0);
+    expect(real.addWorkdays('2026-03-06', 1)).toBe('2026-03-09');
+  });
+
+  it('gives a 15-working-day rectification deadline over 中秋, 国庆 and their two 调休 days', () => {
+    // From Fri 2026-09-18: 9/20 Sun (调休), 9/21–24, 9/28–30, 10/8–10 (10/10 Sat, 调休), 10/12–15.
+    expect(real.addWorkdays('2026-09-18', 15)).toBe('2026-10-15');
+    expect(real.workdaysBetween('2026-09-18', '2026-10-15')).toBe(15);
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createSign, type KeyObject } from 'node:crypto';
 import type { Platform } from '../../../types/contract';
+import { chinaTime } from '../../../src/lib/dayjs-china';
 import type { AlipayCredentials, WeappCredentials } from '../config';
 import { ApiError } from '../http/api-error';
 
@@ -67,7 +68,7 @@ function alipayKey(pemOrBase64: string): KeyObject {
 
 /** Alipay's timestamp format, in China Standard Time: "2025-01-02 03:04:05". */
 function chinaTimestamp(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  return chinaTime(date).format('YYYY-MM-DD HH:mm:ss');
 }
 
 /** Alipay `alipay.system.oauth.token`: auth code → open_id (or the older user_id), signed RSA2. */

@@ -4,6 +4,7 @@ import {
   type RatingReason,
   type RatingReasonList,
 } from '../../../types/contract';
+import { chinaTime, instantOfChinaTime } from '../../../src/lib/dayjs-china';
 
 /**
  * 好差评 reference data: the indicators of each channel (GB/T 39734-2020) and the 差评 reasons a
@@ -95,16 +96,14 @@ export const DEFAULT_RECTIFICATION_DAYS = 15;
 /** The 7-day default rating is 基本满意. */
 export const DEFAULT_RATING_LEVEL = 3;
 
-const DAY_MS = 24 * 3600 * 1000;
-
 /** The last moment a finished case can be rated (completedAt + RATING_WINDOW_DAYS). */
 export function ratingDeadline(completedAt: number): number {
-  return completedAt + RATING_WINDOW_DAYS * DAY_MS;
+  return instantOfChinaTime(chinaTime(completedAt).add(RATING_WINDOW_DAYS, 'day'));
 }
 
 /** Cases completed before this moment and still unrated count as 基本满意 (now > deadline). */
 export function defaultCutoff(now: number): number {
-  return now - RATING_WINDOW_DAYS * DAY_MS;
+  return instantOfChinaTime(chinaTime(now).subtract(RATING_WINDOW_DAYS, 'day'));
 }
 
 const DEFAULT_PREFIX = 'default-';

@@ -20,6 +20,7 @@ import {
   type TicketStatus,
   type WindowVisit,
 } from '../../../types/contract';
+import { chinaDayBounds } from '../../../src/lib/china-time';
 import { createWorkdayCalendar, toChinaDate } from '../../../src/lib/workdays';
 import { ApiError, fieldError, notFound, rateLimited, validationFailed } from '../http/api-error';
 import { CASE_NOT_FOUND } from '../cases/case-service';
@@ -344,9 +345,9 @@ export class RatingService {
     const now = this.nowMs();
 
     const id = this.deps.db.transaction((): string => {
-      const dayStart = Date.parse(`${this.today()}T00:00:00+08:00`);
-      if (this.deps.ratings.ratingsSince(userId, dayStart) >= DAILY_RATING_LIMIT) {
-        throw rateLimited((dayStart + 24 * 3600 * 1000 - now) / 1000, MESSAGES.dailyLimit);
+      const today = chinaDayBounds(new Date(now));
+      if (this.deps.ratings.ratingsSince(userId, today.start) >= DAILY_RATING_LIMIT) {
+        throw rateLimited((today.end - now) / 1000, MESSAGES.dailyLimit);
       }
       const target = this.resolveTarget(userId, body.target, now);
       const ratingId = randomUUID();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { CHUNKED_UPLOAD_THRESHOLD, type UploadedFile, type UploadPurpose } from '../../../types/contract';
-import { toChinaDate } from '../../../src/lib/china-time';
+import { chinaDayBounds } from '../../../src/lib/china-time';
 import { ApiError, fieldError, notFound, rateLimited } from '../http/api-error';
 import { sha256Hex } from '../commitments/canonical-json';
 import type { UploadRow, UploadStore } from '../store/upload-store';
@@ -104,20 +104,16 @@ export class UploadService {
     return FILE_ID.test(id) ? path.join(this.dir, id) : undefined;
   }
 
-  private dayStart(): number {
-    return Date.parse(`${toChinaDate(this.deps.now())}T00:00:00+08:00`);
-  }
-
   /** 429 when the user has used up today's uploads of this purpose. */
   checkQuota(userId: string, purpose: UploadPurpose): void {
-    const dayStart = this.dayStart();
+    const now = this.deps.now();
+    const today = chinaDayBounds(now);
     const [limit, message] =
       purpose === 'material'
         ? [DAILY_MATERIAL_UPLOADS, MATERIAL_MESSAGES.dailyLimit]
         : [DAILY_SIGNATURE_UPLOADS, UPLOAD_MESSAGES.dailyLimit];
-    if (this.deps.uploads.countSince(userId, purpose, dayStart) >= limit) {
-      const now = this.deps.now().getTime();
-      throw rateLimited((dayStart + 24 * 3600 * 1000 - now) / 1000, message);
+    if (this.deps.uploads.countSince(userId, purpose, today.start) >= limit) {
+      throw rateLimited((today.end - now.getTime()) / 1000, message);
     }
   }
 
