@@ -13,6 +13,7 @@ import { PageShell } from '@/ui/page-shell';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
 import { HallCard } from '../../hall-card';
 import '@/ui/chips.scss';
+import './index.scss';
 
 type LocationState = { status: 'idle' | 'locating' | 'denied' } | { status: 'located'; position: LatLng };
 
@@ -52,14 +53,16 @@ export default function NearbyPage() {
           <Text className='muted'>已按距离由近到远排列</Text>
         ) : (
           <>
-            <Text className='muted'>
+            <Text className='nearby__intro muted'>
               {location.status === 'denied'
                 ? '未能获取您的位置（可能未授权），已按名称排列。可在设置中允许定位后重试。'
                 : '允许获取位置后，可按距离由近到远排列。位置仅用于排序，不会上传。'}
             </Text>
-            <Button className='tap-target' type='primary' loading={location.status === 'locating'} onClick={locate}>
-              {location.status === 'denied' ? '重新定位' : '使用我的位置'}
-            </Button>
+            <View className='nearby__locate'>
+              <Button className='tap-target' type='primary' loading={location.status === 'locating'} onClick={locate}>
+                {location.status === 'denied' ? '重新定位' : '使用我的位置'}
+              </Button>
+            </View>
           </>
         )}
         <View className='chips' style={{ marginTop: '12px' }}>
