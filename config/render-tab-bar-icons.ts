@@ -1,12 +1,16 @@
 /**
- * Draws the tab bar's icons (normal and selected) from NutUI's icon set into PNGs under
- * src/assets/tab-bar/. The platforms' native tab bars take image files only, so the icons the
- * rest of the app draws with `@nutui/icons-react-taro` are rasterised once, in the theme's colours,
- * with the system Chromium. Run after changing an icon or a colour: `npx tsx config/render-tab-bar-icons.ts`.
+ * Draws the tab bar's icons (normal and selected) from NutUI's icon set into src/assets/tab-bar/.
+ * The mini-programs' native tab bars take image files only, so the icons the rest of the app draws
+ * with `@nutui/icons-react-taro` are rasterised once, in the theme's colours, with the system
+ * Chromium, and stored as palette PNGs (a single colour at 256 levels of alpha is exact in a
+ * palette, at half the bytes of Chromium's RGBA: they count against the main package). H5 gets the
+ * same icons as SVG (a few hundred bytes each, inlined into its app script).
+ * Run after changing an icon or a colour: `npx tsx config/render-tab-bar-icons.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import UPNG from 'upng-js';
 
 const root = path.resolve(__dirname, '..');
 const ICONS_DIR = path.join(root, 'node_modules/@nutui/icons-react-taro/dist/es/icons');
@@ -30,6 +34,13 @@ function iconSvg(name: string, colour: string): string {
     .replace(/fill="[^"]*"/g, `fill="${colour}"`);
 }
 
+/** Re-encodes an RGBA PNG with a palette of at most 256 entries (colour × alpha). */
+function paletteOf(png: Buffer): Buffer {
+  const image = UPNG.decode(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer);
+  const rgba = UPNG.toRGBA8(image);
+  return Buffer.from(UPNG.encode(rgba, image.width, image.height, 256));
+}
+
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -45,10 +56,11 @@ async function main(): Promise<void> {
           `style="display:block;width:${SIZE - 12}px;height:${SIZE - 12}px;margin:6px"></body>`,
       );
       await page.waitForFunction(() => document.images[0]?.complete);
-      const png = await page.screenshot({ omitBackground: true });
-      const file = path.join(OUT_DIR, `${tab.file}${state === 'selected' ? '-selected' : ''}.png`);
-      writeFileSync(file, png);
-      console.log(`${path.relative(root, file)} ${png.length} B`);
+      const name = `${tab.file}${state === 'selected' ? '-selected' : ''}`;
+      const png = paletteOf(await page.screenshot({ omitBackground: true }));
+      writeFileSync(path.join(OUT_DIR, `${name}.png`), png);
+      writeFileSync(path.join(OUT_DIR, `${name}.svg`), svg);
+      console.log(`src/assets/tab-bar/${name}.png ${png.length} B, .svg ${svg.length} B`);
     }
   }
   await browser.close();

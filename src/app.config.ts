@@ -1,3 +1,6 @@
+/** The native tab bars take bitmaps only; a browser draws vectors. */
+const TAB_ICON = process.env.TARO_ENV === 'h5' ? 'svg' : 'png';
+
 export default defineAppConfig({
   pages: ['search/home/index', 'search/results/index', 'me/index/index'],
   // The main package holds only the tabs: it is what every cold start downloads. Everything else
@@ -42,24 +45,25 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      // NutUI's Home, Order and User icons, drawn by config/render-tab-bar-icons.ts.
+      // NutUI's Home, Order and User icons, drawn by config/render-tab-bar-icons.ts: PNG for the
+      // native tab bars, SVG on H5 (smaller, and inlined into its first script).
       {
         pagePath: 'search/home/index',
         text: '首页',
-        iconPath: 'assets/tab-bar/home.png',
-        selectedIconPath: 'assets/tab-bar/home-selected.png',
+        iconPath: `assets/tab-bar/home.${TAB_ICON}`,
+        selectedIconPath: `assets/tab-bar/home-selected.${TAB_ICON}`,
       },
       {
         pagePath: 'search/results/index',
         text: '办事',
-        iconPath: 'assets/tab-bar/services.png',
-        selectedIconPath: 'assets/tab-bar/services-selected.png',
+        iconPath: `assets/tab-bar/services.${TAB_ICON}`,
+        selectedIconPath: `assets/tab-bar/services-selected.${TAB_ICON}`,
       },
       {
         pagePath: 'me/index/index',
         text: '我的',
-        iconPath: 'assets/tab-bar/me.png',
-        selectedIconPath: 'assets/tab-bar/me-selected.png',
+        iconPath: `assets/tab-bar/me.${TAB_ICON}`,
+        selectedIconPath: `assets/tab-bar/me-selected.${TAB_ICON}`,
       },
     ],
   },

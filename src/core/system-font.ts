@@ -9,11 +9,15 @@ const STANDARD_FONT_SIZE = 16;
  * The other platforms do not expose the setting the same way: there it is the person's own choice.
  */
 export function systemPrefersLargeText(): boolean {
-  if (process.env.TARO_ENV !== 'weapp') return false;
-  try {
-    const { fontSizeSetting } = Taro.getSystemInfoSync();
-    return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE;
-  } catch {
-    return false;
+  // A branch, not an early return: webpack drops a dead branch's imports, not dead code after a
+  // return. On H5, Taro's getSystemInfoSync pulls in a user-agent parser (~42 KB of source).
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const { fontSizeSetting } = Taro.getSystemInfoSync();
+      return typeof fontSizeSetting === 'number' && fontSizeSetting > STANDARD_FONT_SIZE;
+    } catch {
+      return false;
+    }
   }
+  return false;
 }

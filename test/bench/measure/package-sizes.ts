@@ -6,6 +6,8 @@ import { distDir } from '../lib/paths';
 
 const SECTION = '1. Mini-program packages';
 const WEAPP_MAIN_LIMIT = 590 * KB;
+/** Issue 13 restated the budget for NutUI on the tabs: 1.7× the floor (was 1.5× without it). */
+const WEAPP_MAIN_RATIO = 1.7;
 const SUBPACKAGE_LIMIT = 200 * KB;
 
 /** The largest files of a build, for reading what dominates the main package. */
@@ -50,7 +52,10 @@ export function measurePackageSizes(): PackageSizeResult {
         floorRuns: [floor.main],
         target:
           platform === 'weapp'
-            ? { text: '≤ 1.5× floor and < 590 KB', check: (v, f) => f !== null && v <= 1.5 * f && v < WEAPP_MAIN_LIMIT }
+            ? {
+                text: `≤ ${WEAPP_MAIN_RATIO}× floor and < 590 KB`,
+                check: (v, f) => f !== null && v <= WEAPP_MAIN_RATIO * f && v < WEAPP_MAIN_LIMIT,
+              }
             : undefined,
       }),
     );
