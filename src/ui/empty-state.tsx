@@ -1,14 +1,30 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { Search } from './icons';
 
-export type EmptyStateProps = { title: string; description?: string; children?: ReactNode };
+export type EmptyStateProps = {
+  title: string;
+  description?: string;
+  /** Drawn above the title; a search glass unless the page has a better picture. */
+  icon?: ReactNode;
+  /** The way on: every empty state offers one (去搜索事项, 返回首页…). */
+  children?: ReactNode;
+};
 
-export function EmptyState({ title, description, children }: EmptyStateProps) {
+/**
+ * Own markup, not NutUI's Empty: Empty imports NutUI's Button for its actions, and the tabs show
+ * empty states, so it would put Button's script and styles into the weapp main package (+22.5 KiB,
+ * over its budget; docs/ui.md). Its default pictures also come from JD's image CDN.
+ */
+export function EmptyState({ title, description, icon, children }: EmptyStateProps) {
   return (
     <View className='state state--empty'>
+      <View className='state__icon' aria-hidden='true'>
+        {icon ?? <Search size={36} />}
+      </View>
       <Text className='state__title'>{title}</Text>
       {description ? <Text className='state__message'>{description}</Text> : null}
-      {children}
+      {children ? <View className='state__actions'>{children}</View> : null}
     </View>
   );
 }

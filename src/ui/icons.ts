@@ -9,4 +9,4 @@ import './icons.scss';
 if (process.env.TARO_ENV !== 'h5') configure({ tag: 'view' });
 
 // Every icon the app shows comes through here, so the line above has run before any is drawn.
-export { ArrowRight, Comment, Edit, LocationF, Notice, Order, Scan, Star, User } from '@nutui/icons-react-taro';
+export { ArrowRight, Comment, Edit, LocationF, Notice, Order, Scan, Search, Star, User } from '@nutui/icons-react-taro';

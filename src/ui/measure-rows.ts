@@ -1,27 +1,33 @@
 import Taro from '@tarojs/taro';
 
-/** A list as laid out: its top and its first two rows' tops (relative to the viewport), and the viewport's height. */
+/** A list as laid out: its top and its drawn rows' tops and heights (relative to the viewport), and the viewport's height. */
 export interface RowLayout {
   listTop: number;
-  rowTops: [number, number];
+  rows: { top: number; height: number }[];
   viewportHeight: number;
 }
 
-type Rect = { top: number } | null;
+type Rect = { top: number; height: number } | null;
 
 /**
- * Measures `listSelector` and the first two of its descendants matching `rowSelector`; calls back
- * with nothing when the list or two rows are not laid out. On H5 it reads the DOM directly:
- * Taro's selector query and system info would bring a user-agent parser and canvas code (~10 KB
- * gzip) into the search page's first download for these few numbers.
+ * Measures `listSelector` and its descendants matching `rowSelector`; calls back with nothing when
+ * the list or its rows are not laid out. On H5 it reads the DOM directly: Taro's selector query and
+ * system info would bring a user-agent parser and canvas code (~10 KB gzip) into the search page's
+ * first download for these few numbers.
  */
 export function measureRows(listSelector: string, rowSelector: string, done: (layout?: RowLayout) => void): void {
   if (process.env.TARO_ENV === 'h5') {
     const list = document.querySelector(listSelector);
-    const rows = list?.querySelectorAll(rowSelector);
-    if (!list || !rows || rows.length < 2) return done();
-    const rowTops: [number, number] = [rows[0].getBoundingClientRect().top, rows[1].getBoundingClientRect().top];
-    done({ listTop: list.getBoundingClientRect().top, rowTops, viewportHeight: window.innerHeight });
+    const rows = list ? Array.from(list.querySelectorAll(rowSelector)) : [];
+    if (!list || rows.length === 0) return done();
+    done({
+      listTop: list.getBoundingClientRect().top,
+      rows: rows.map((row) => {
+        const { top, height } = row.getBoundingClientRect();
+        return { top, height };
+      }),
+      viewportHeight: window.innerHeight,
+    });
   } else {
     // An else, not code after a return: webpack drops a dead branch's imports, not dead code after it.
     Taro.createSelectorQuery()
@@ -31,10 +37,10 @@ export function measureRows(listSelector: string, rowSelector: string, done: (la
       .boundingClientRect()
       .exec((res: [Rect, Rect[] | null]) => {
         const [list, rows] = res;
-        if (!list || !rows?.[0] || !rows[1]) return done();
+        if (!list || !rows?.length || rows.some((row) => !row)) return done();
         done({
           listTop: list.top,
-          rowTops: [rows[0].top, rows[1].top],
+          rows: (rows as NonNullable<Rect>[]).map(({ top, height }) => ({ top, height })),
           viewportHeight: Taro.getSystemInfoSync().windowHeight,
         });
       });

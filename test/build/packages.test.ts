@@ -6,12 +6,14 @@ const root = path.resolve(__dirname, '../..');
 const dist = (platform: string) => path.join(root, 'dist', platform);
 
 /**
- * The budgets: the weapp main package ≤ 1.7× the bench's floor (281.9 KiB) with NutUI on the tabs,
+ * The budgets: the weapp main package ≤ 1.7× the bench's floor (281.5 KiB since the minifier keeps
+ * Chinese as UTF-8; `npm run bench -- --only packages` prints it) with NutUI on the tabs,
  * as the design-system issue restated it (the performance issue had held it at 420 KiB, 1.5×,
  * without NutUI; WeChat's hard limit is 2 MB); every subpackage ≤ 200 KiB. Only the tabs live in
  * the main package, and every cold start downloads it.
  */
-const WEAPP_MAIN_BUDGET = 479 * 1024;
+const FLOOR_MAIN_KIB = 281.5;
+const WEAPP_MAIN_BUDGET = Math.floor(1.7 * FLOOR_MAIN_KIB * 1024);
 const SUBPACKAGE_BUDGET = 200 * 1024;
 
 const PAGE_FILES = {

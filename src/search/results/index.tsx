@@ -135,7 +135,7 @@ export default function SearchPage() {
         </Text>
       ) : null}
 
-      {results.isPending && !idle ? <LoadingState label='正在搜索…' /> : null}
+      {results.isPending && !idle ? <LoadingState label='正在搜索…' shape='list' /> : null}
       {results.isError && hits.length === 0 ? (
         <ErrorState error={results.error} onRetry={() => void results.refetch()} />
       ) : null}

@@ -13,7 +13,12 @@ export type SearchHitListProps = { hits: SearchHit[] };
 
 /** Search results, windowed: however many pages are loaded, only the rows near the screen exist. */
 export function SearchHitList({ hits }: SearchHitListProps) {
-  const { start, end, spaceBefore, spaceAfter } = useWindowedRows(hits.length, '.hits', 'item-card');
+  const { start, end, spaceBefore, spaceAfter } = useWindowedRows(
+    hits.length,
+    '.hits',
+    'item-card',
+    hits[0]?.item.code ?? '',
+  );
   return (
     <View className='hits'>
       {spaceBefore > 0 ? <View style={{ height: `${spaceBefore}px` }} /> : null}
