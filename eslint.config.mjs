@@ -38,17 +38,6 @@ export default tseslint.config(
           selector: "ImportSpecifier[imported.name='HttpStatusCode'], MemberExpression[property.name='HttpStatusCode']",
           message: 'The build leaves axios.HttpStatusCode empty: compare status numbers.',
         },
-        {
-          selector:
-            'ImportSpecifier[imported.name=/^(CancelToken|formToJSON|toFormData)$/], MemberExpression[property.name=/^(CancelToken|formToJSON|toFormData|postForm|putForm|patchForm)$/]',
-          message:
-            'The build leaves axios.CancelToken and its form converters out: cancel with an AbortSignal, send JSON or a FormData yourself.',
-        },
-        {
-          selector: 'Property[key.name=/^(withXSRFToken|xsrfCookieName|xsrfHeaderName|cancelToken|formSerializer)$/]',
-          message:
-            'The build leaves axios without cookies and CancelToken: authenticate with the bearer token, cancel with an AbortSignal.',
-        },
       ],
     },
   },
