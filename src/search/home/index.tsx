@@ -3,6 +3,7 @@ import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorState } from '@/ui/error-state';
+import { LocationF, Order, User } from '@/ui/icons';
 import { LoadingState } from '@/ui/loading-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
@@ -36,14 +37,17 @@ export default function HomePage() {
 
       <View className='home__entries'>
         <View className='home__entry tap-target' role='button' onClick={() => openSearch({ audience: 'person' })}>
+          <User className='home__entry-icon' size={24} aria-hidden='true' />
           <Text className='home__entry-title'>个人办事</Text>
           <Text className='home__entry-note'>户籍、社保、婚育、医保…</Text>
         </View>
         <View className='home__entry tap-target' role='button' onClick={() => openSearch({ audience: 'business' })}>
+          <Order className='home__entry-icon' size={24} aria-hidden='true' />
           <Text className='home__entry-title'>法人办事</Text>
           <Text className='home__entry-note'>开办、许可、变更、注销…</Text>
         </View>
         <View className='home__entry tap-target' role='button' onClick={() => navigate(routes.nearby)}>
+          <LocationF className='home__entry-icon' size={24} aria-hidden='true' />
           <Text className='home__entry-title'>就近办</Text>
           <Text className='home__entry-note'>办事大厅与24小时自助终端</Text>
         </View>
