@@ -42,13 +42,16 @@ function dropUnusedAxiosAdapters(chain: Chain, adapters: ('xhr' | 'fetch')[]): v
  * src/lib holds pure helpers (no module does anything when imported), and says so to webpack: a
  * lib module none of whose exports is used is then left out with what it imports. That is how an
  * `if (process.env.TARO_ENV === 'h5')` branch leaves the other platforms' helpers out, e.g. the
- * mini-programs' xss-based guide sanitiser (~7 KB gzip) out of H5's guide page.
+ * mini-programs' xss-based guide sanitiser (~7 KB gzip) out of H5's guide page. src/ui/icons.ts
+ * only re-exports, and is declared the same way.
  */
 function declarePureLib(chain: Chain): void {
   chain.module
     .rule('pureLib')
     .test(/\.ts$/)
     .include.add(path.resolve(root, 'src/lib'))
+    // Re-exports only: a page's chunk takes the icons it uses, not every icon the list names.
+    .add(path.resolve(root, 'src/ui/icons.ts'))
     .end()
     // webpack-chain has no method for Rule.sideEffects; the map's entries go into the config as they are.
     .set('sideEffects', false);

@@ -5,6 +5,7 @@ import { forgetPersonalDataOnSignOut } from '@/core/forget-personal-data';
 import { httpHooks } from '@/core/http/client';
 import { createQueryClient } from '@/core/query-client';
 import { CareModeProvider } from '@/ui/care-mode';
+import '@/ui/icons-setup';
 import { routes } from '@/ui/routes';
 
 /** Where the user was, so login can bring them back (never carries personal data: only page paths and codes). */
