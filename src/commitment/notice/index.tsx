@@ -9,12 +9,15 @@ import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { session } from '@/core/session';
 import { readLocalFile, sha256Hex, uploadFile } from '@/core/upload';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { goBackOr, navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
+import { ChoiceRadio } from '../choice-radio';
+import { ConfirmCheckbox } from '../confirm-checkbox';
 import { CONFIRMATIONS } from '../confirmations';
 import { NoticeText } from '../notice-text';
 import { SignaturePad, type SignaturePadHandle } from '../signature-pad';
@@ -48,6 +51,7 @@ export default function NoticePage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const pad = useRef<SignaturePadHandle>(null);
+  const { dialog, confirm } = useConfirmDialog();
   const here = routes.commitmentNotice(item, material);
 
   if (notices.isPending && item)
@@ -109,8 +113,8 @@ export default function NoticePage() {
         void notices.refetch();
       }
       if (isApiError(e) && e.code === 'FORBIDDEN' && e.message.includes('实名')) {
-        return void Taro.showModal({ title: '需要实名认证', content: e.message, showCancel: false }).then(() =>
-          navigate(routes.realName),
+        return void confirm({ title: '需要实名认证', content: e.message, confirmText: '去认证', alert: true }).then(
+          () => navigate(routes.realName),
         );
       }
       const field = isApiError(e) ? e.fields[0]?.message : undefined;
@@ -157,18 +161,7 @@ export default function NoticePage() {
             ['proof', '我不承诺，按要求提交证明材料'],
           ] as const
         ).map(([value, label]) => (
-          <View
-            key={value}
-            className='choice tap-target'
-            role='radio'
-            aria-checked={choice === value}
-            onClick={() => setChoice(value)}
-          >
-            <Text className={choice === value ? 'choice__box choice__box--on' : 'choice__box'}>
-              {choice === value ? '●' : ''}
-            </Text>
-            <Text>{label}</Text>
-          </View>
+          <ChoiceRadio key={value} label={label} checked={choice === value} onSelect={() => setChoice(value)} />
         ))}
       </View>
 
@@ -186,18 +179,13 @@ export default function NoticePage() {
           <View className='section'>
             <Text className='section__title'>确认事项</Text>
             {CONFIRMATIONS.map((c) => (
-              <View
+              <ConfirmCheckbox
                 key={c.key}
                 className='confirm tap-target'
-                role='checkbox'
-                aria-checked={confirmed[c.key]}
-                onClick={() => setConfirmed((v) => ({ ...v, [c.key]: !v[c.key] }))}
-              >
-                <Text className={confirmed[c.key] ? 'confirm__box confirm__box--on' : 'confirm__box'}>
-                  {confirmed[c.key] ? '✓' : ''}
-                </Text>
-                <Text>{c.label}</Text>
-              </View>
+                label={c.label}
+                checked={confirmed[c.key]}
+                onChange={(on) => setConfirmed((v) => ({ ...v, [c.key]: on }))}
+              />
             ))}
           </View>
           <View className='section'>
@@ -218,6 +206,7 @@ export default function NoticePage() {
           签署承诺
         </Button>
       </View>
+      {dialog}
     </PageShell>
   );
 }
