@@ -111,7 +111,12 @@ describe.each(PLATFORMS)('好差评 on %s', (platform) => {
 
       const firstReason = app.findByAttribute('class', /(^| )rating-reason( |$)/)[0];
       await app.tap(firstReason);
-      expect(app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/)).toHaveLength(1);
+      // Its render may come a turn after the tap.
+      await app.waitFor(
+        () => app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/).length === 1,
+        4000,
+        () => `one reason ticked: ${app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/).length}`,
+      );
       await app.type(
         onlyOne(app.findByAttribute('placeholder', '请写下遇到的问题，便于核实整改'), 'comment textarea'),
         COMMENT,
