@@ -14,6 +14,7 @@ import {
 import { CommentField } from './comment-field';
 import { RateSlider } from './rate-slider';
 import { ReasonCheckbox } from './reason-checkbox';
+import { useValidAria } from './use-valid-aria';
 import './rating-form.scss';
 import '@/ui/field.scss';
 
@@ -84,6 +85,7 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
   const [errors, setErrors] = useState<Record<string, string>>({});
   const bad = draft.level !== undefined && isBadRating(draft.level);
   const shown = { ...serverErrors, ...errors };
+  const reasonsRef = useValidAria();
 
   const submit = () => {
     const found = checkRatingDraft(draft, {
@@ -117,7 +119,7 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
       {bad ? (
         <View className='section'>
           <Text className='section__title'>不满意的原因（可多选）</Text>
-          <View className='rating-reasons' role='group' aria-label='不满意的原因'>
+          <View className='rating-reasons' role='group' aria-label='不满意的原因' ref={reasonsRef}>
             {rules.reasons.map((reason) => (
               <ReasonCheckbox
                 key={reason.code}

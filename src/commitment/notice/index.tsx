@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import type { CommitmentConfirmations } from '@contract/commitment';
 import { commitmentsApi } from '@/core/api/commitments';
+import { env } from '@/core/env';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { session } from '@/core/session';
@@ -21,6 +22,7 @@ import { ConfirmCheckbox } from '../confirm-checkbox';
 import { CONFIRMATIONS } from '../confirmations';
 import { NoticeText } from '../notice-text';
 import { SignaturePad, type SignaturePadHandle } from '../signature-pad';
+import { useValidAria } from '../use-valid-aria';
 import '../commitment.scss';
 import '@/ui/field.scss';
 
@@ -52,7 +54,11 @@ export default function NoticePage() {
   const [busy, setBusy] = useState(false);
   const pad = useRef<SignaturePadHandle>(null);
   const { dialog, confirm } = useConfirmDialog();
+  const choicesRef = useValidAria();
+  const confirmationsRef = useValidAria();
   const here = routes.commitmentNotice(item, material);
+  // On H5 the notice box takes focus, so it can be read to its end with the keyboard too.
+  const keyboardScroll = env.platform === 'h5' ? { tabIndex: 0 } : {};
 
   if (notices.isPending && item)
     return (
@@ -145,6 +151,7 @@ export default function NoticePage() {
           lowerThreshold={40}
           onScrollToLower={() => setReadToEnd(true)}
           aria-label='告知书全文'
+          {...keyboardScroll}
         >
           <NoticeText notice={notice} />
         </ScrollView>
@@ -153,7 +160,7 @@ export default function NoticePage() {
         </Text>
       </View>
 
-      <View className='section' role='radiogroup' aria-label='选择办理方式'>
+      <View className='section' role='radiogroup' aria-label='选择办理方式' ref={choicesRef}>
         <Text className='section__title'>选择办理方式</Text>
         {(
           [
@@ -176,7 +183,7 @@ export default function NoticePage() {
 
       {choice === 'commit' ? (
         <>
-          <View className='section'>
+          <View className='section' ref={confirmationsRef}>
             <Text className='section__title'>确认事项</Text>
             {CONFIRMATIONS.map((c) => (
               <ConfirmCheckbox

@@ -19,6 +19,7 @@ import { CommentField } from '../comment-field';
 import { FeedbackChoice } from '../feedback-choice';
 import { RatingSummary } from '../rating-summary';
 import { TicketTimeline } from '../ticket-timeline';
+import { useValidAria } from '../use-valid-aria';
 import '../rating.scss';
 import '../rating-form.scss';
 
@@ -27,6 +28,7 @@ export default function RatingDetailPage() {
   const id = useRouter().params.id ?? '';
   const queryClient = useQueryClient();
   const { dialog, confirm } = useConfirmDialog();
+  const feedbackRef = useValidAria();
   const rating = useQuery({
     queryKey: queryKeys.myRating(id),
     queryFn: ({ signal }) => ratingsApi.myRating(id, signal),
@@ -90,7 +92,7 @@ export default function RatingDetailPage() {
       {ticket?.status === 'revisiting' && !ticket.feedback ? (
         <View className='section'>
           <Text className='section__title'>您对整改结果满意吗？</Text>
-          <View className='rating-feedback' role='radiogroup' aria-label='整改满意度'>
+          <View className='rating-feedback' role='radiogroup' aria-label='整改满意度' ref={feedbackRef}>
             {FEEDBACK_LEVELS.map((f) => (
               <FeedbackChoice
                 key={f.level}

@@ -25,7 +25,12 @@ function Share({ label, rate }: { label: string; rate: number | null }) {
       {rate === null ? null : (
         <View className='stats-share__bar' aria-hidden>
           {/* The bar's colour is set here: NutUI's default fill is its red. */}
-          <Progress percent={Math.round(rate * 1000) / 10} color='var(--nutui-color-primary)' strokeWidth='8' />
+          <Progress
+            percent={Math.round(rate * 1000) / 10}
+            color='var(--nutui-color-primary)'
+            background='var(--nutui-color-border)'
+            strokeWidth='8'
+          />
         </View>
       )}
     </View>
