@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { RatingReasonList } from '@contract/rating';
@@ -8,10 +8,14 @@ import {
   RATING_LEVELS,
   checkRatingDraft,
   isBadRating,
+  ratingLevelName,
   type RatingDraft,
 } from '@/lib/rating-rules';
+import { CommentField } from './comment-field';
+import { RateSlider } from './rate-slider';
+import { ReasonCheckbox } from './reason-checkbox';
+import { useValidAria } from './use-valid-aria';
 import './rating-form.scss';
-import '@/ui/chips.scss';
 import '@/ui/field.scss';
 
 export type RatingFormProps = {
@@ -22,24 +26,53 @@ export type RatingFormProps = {
   onSubmit: (draft: Required<Pick<RatingDraft, 'level'>> & RatingDraft) => void;
 };
 
+/** The five levels from the first star to the fifth, as the stars run. */
+const LEVELS_BY_STAR = [...RATING_LEVELS].sort((a, b) => a.level - b.level);
+
+/** 五级评价 as five stars with every level's name under its star; a name is a target too. */
+function LevelStars(props: { value?: number; onChange: (v: number) => void; error?: string }) {
+  const name = props.value ? ratingLevelName(props.value) : undefined;
+  return (
+    <View className='section'>
+      <View className='level-rate__head'>
+        <Text className='section__title'>总体满意程度</Text>
+        <Text className={name ? 'level-rate__value level-rate__value--on' : 'level-rate__value'}>
+          {name ? `已选：${name}` : '请选择'}
+        </Text>
+      </View>
+      <RateSlider
+        className='level-rate'
+        label='总体满意程度'
+        value={props.value}
+        valueText={name ?? '未选择'}
+        onChange={props.onChange}
+      >
+        {/* The slider already says each level; the names are for the eye and the finger. */}
+        <View className='level-captions' aria-hidden>
+          {LEVELS_BY_STAR.map(({ level, name: caption }) => (
+            <Text
+              key={level}
+              className={props.value === level ? 'level level-caption level-caption--on' : 'level level-caption'}
+              onClick={() => props.onChange(level)}
+            >
+              {caption}
+            </Text>
+          ))}
+        </View>
+      </RateSlider>
+      {props.error ? <Text className='field__error'>{props.error}</Text> : null}
+    </View>
+  );
+}
+
 function Stars(props: { label: string; value?: number; onChange: (v: number) => void; error?: string }) {
+  const text = props.value ? `${props.value}分` : '未打分';
   return (
     <View className='score'>
       <Text className='score__label'>{props.label}</Text>
-      <View className='score__stars' role='radiogroup' aria-label={props.label}>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <View
-            key={n}
-            className={props.value !== undefined && n <= props.value ? 'star star--on' : 'star'}
-            role='radio'
-            aria-checked={props.value === n}
-            aria-label={`${props.label}${n}分`}
-            onClick={() => props.onChange(n)}
-          >
-            {props.value !== undefined && n <= props.value ? '★' : '☆'}
-          </View>
-        ))}
-        <Text className='score__value'>{props.value ? `${props.value}分` : '未打分'}</Text>
+      <View className='score__stars'>
+        <RateSlider label={props.label} value={props.value} valueText={text} onChange={props.onChange} />
+        <Text className='score__value'>{text}</Text>
       </View>
       {props.error ? <Text className='field__error'>{props.error}</Text> : null}
     </View>
@@ -52,7 +85,7 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
   const [errors, setErrors] = useState<Record<string, string>>({});
   const bad = draft.level !== undefined && isBadRating(draft.level);
   const shown = { ...serverErrors, ...errors };
-  const commentLength = [...draft.comment.trim()].length;
+  const reasonsRef = useValidAria();
 
   const submit = () => {
     const found = checkRatingDraft(draft, {
@@ -68,24 +101,7 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
 
   return (
     <View className='rating-form'>
-      <View className='section'>
-        <Text className='section__title'>总体满意程度</Text>
-        <View className='levels' role='radiogroup' aria-label='总体满意程度'>
-          {RATING_LEVELS.map(({ level, name }) => (
-            <View
-              key={level}
-              className={draft.level === level ? 'level level--on' : 'level'}
-              role='radio'
-              aria-checked={draft.level === level}
-              onClick={() => setDraft((d) => ({ ...d, level }))}
-            >
-              {draft.level === level ? '✓ ' : ''}
-              {name}
-            </View>
-          ))}
-        </View>
-        {shown.level ? <Text className='field__error'>{shown.level}</Text> : null}
-      </View>
+      <LevelStars value={draft.level} error={shown.level} onChange={(level) => setDraft((d) => ({ ...d, level }))} />
 
       <View className='section'>
         <Text className='section__title'>分项评价</Text>
@@ -103,48 +119,35 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
       {bad ? (
         <View className='section'>
           <Text className='section__title'>不满意的原因（可多选）</Text>
-          <View className='chips'>
-            {rules.reasons.map((reason) => {
-              const on = draft.reasonCodes.includes(reason.code);
-              return (
-                <View
-                  key={reason.code}
-                  className={on ? 'chip chip--active' : 'chip'}
-                  role='checkbox'
-                  aria-checked={on}
-                  onClick={() =>
-                    setDraft((d) => ({
-                      ...d,
-                      reasonCodes: on
-                        ? d.reasonCodes.filter((c) => c !== reason.code)
-                        : [...d.reasonCodes, reason.code],
-                    }))
-                  }
-                >
-                  {on ? '✓ ' : ''}
-                  {reason.label}
-                </View>
-              );
-            })}
+          <View className='rating-reasons' role='group' aria-label='不满意的原因' ref={reasonsRef}>
+            {rules.reasons.map((reason) => (
+              <ReasonCheckbox
+                key={reason.code}
+                label={reason.label}
+                checked={draft.reasonCodes.includes(reason.code)}
+                onChange={(on) =>
+                  setDraft((d) => ({
+                    ...d,
+                    reasonCodes: on
+                      ? [...d.reasonCodes.filter((c) => c !== reason.code), reason.code]
+                      : d.reasonCodes.filter((c) => c !== reason.code),
+                  }))
+                }
+              />
+            ))}
           </View>
           {shown.reasonCodes ? <Text className='field__error'>{shown.reasonCodes}</Text> : null}
         </View>
       ) : null}
 
       <View className='section'>
-        <Text className='section__title'>{bad ? '具体情况（必填）' : '评价内容（选填）'}</Text>
-        <Textarea
-          className='rating-form__comment'
+        <CommentField
+          label={bad ? '具体情况（必填）' : '评价内容（选填）'}
           value={draft.comment}
-          maxlength={RATING_COMMENT_MAX}
+          onChange={(comment) => setDraft((d) => ({ ...d, comment }))}
           placeholder={bad ? '请写下遇到的问题，便于核实整改' : '说说您的办事体验'}
-          aria-label='评价内容'
-          onInput={(e) => setDraft((d) => ({ ...d, comment: e.detail.value }))}
+          error={shown.comment}
         />
-        <Text className='field__hint'>
-          {commentLength}/{RATING_COMMENT_MAX}
-        </Text>
-        {shown.comment ? <Text className='field__error'>{shown.comment}</Text> : null}
       </View>
 
       <View className='section'>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
 import type { Rating } from '@contract/rating';
 import { formatChineseDate } from '@/lib/format-date';
 import { isBadRating, ratingLevelName, ticketStatusName } from '@/lib/rating-rules';
@@ -12,9 +13,9 @@ export function RatingSummary({ rating }: RatingSummaryProps) {
     <View>
       <View className='rating-row'>
         <Text className='rating-row__subject'>{rating.subject}</Text>
-        <Text className={isBadRating(rating.level) ? 'rating-row__level rating-row__level--bad' : 'rating-row__level'}>
+        <Tag className='rating-row__level' type={isBadRating(rating.level) ? 'danger' : 'primary'}>
           {ratingLevelName(rating.level)}
-        </Text>
+        </Tag>
       </View>
       <Text className='rating-row__meta'>
         {rating.channel === 'online' ? '一事一评' : '一次一评'} · {rating.departmentName}

@@ -6,12 +6,17 @@ import { ratingsApi } from '@/core/api/ratings';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import type { RatingDraft } from '@/lib/rating-rules';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
 
-/** Sends one rating; field errors come back to the form, other refusals are said plainly. */
+/**
+ * Sends one rating; field errors come back to the form, other refusals are said plainly in the
+ * returned `dialog`, which the page renders.
+ */
 export function useSubmitRating(target: RatingTarget | undefined) {
   const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
     mutationFn: (draft: RatingDraft & { level: number }) => {
@@ -40,13 +45,13 @@ export function useSubmitRating(target: RatingTarget | undefined) {
         return;
       }
       if (isApiError(error) && error.code === 'FORBIDDEN' && error.message.includes('实名')) {
-        void Taro.showModal({ title: '需要实名认证', content: error.message, showCancel: false }).then(() =>
+        void confirm({ title: '需要实名认证', content: error.message, confirmText: '去认证', alert: true }).then(() =>
           navigate(routes.realName),
         );
         return;
       }
-      void Taro.showModal({ title: '未能提交评价', content: describeError(error), showCancel: false });
+      void confirm({ title: '未能提交评价', content: describeError(error), alert: true });
     },
   });
-  return { submit: mutation.mutate, submitting: mutation.isPending, serverErrors };
+  return { submit: mutation.mutate, submitting: mutation.isPending, serverErrors, dialog };
 }

@@ -46,6 +46,12 @@ const governmentColours: NutTheme = {
   nutuiBadgeBackgroundColor: '#b42318',
   nutuiSearchbarBackground: '#1f5fa8',
   nutuiButtonBorderRadius: '8px',
+  // A disabled button keeps its words readable: white on slate is 4.8:1 (NutUI's pale fills were
+  // under 2:1, an axe serious finding on 提交整改评价 and the signature pad's buttons).
+  nutuiButtonPrimaryDisabled: '#64748b',
+  nutuiButtonDefaultDisabled: '#64748b',
+  nutuiTagSuccessBackgroundColor: '#2f7d4f',
+  nutuiRadioButtonBackground: '#eef2f7',
 };
 
 /** Type and targets for everyone: body 15 px, buttons 44 px high (the smallest comfortable target). */

@@ -43,10 +43,17 @@ test('a restaurant owner reads the notice to its end, signs by hand instead of a
 
   await readNoticeToEnd(page);
 
-  await page.locator('.choice', { hasText: '我承诺符合条件' }).click();
+  await page.getByRole('radio', { name: /我承诺符合条件/ }).click();
+  expect(await page.getByRole('radio', { name: /我承诺符合条件/ }).getAttribute('aria-checked')).toBe('true');
   await button(page, '签署承诺').click();
   await page.getByText('请确认：我已知晓告知书的全部内容').waitFor();
-  for (const confirm of await page.locator('.confirm').all()) await confirm.click();
+  // Found as a screen reader finds them: four checkboxes, each ticked by a tap or the space bar.
+  const confirmations = page.getByRole('checkbox');
+  expect(await confirmations.count()).toBe(4);
+  await confirmations.nth(0).focus();
+  await page.keyboard.press('Space');
+  for (const confirm of (await confirmations.all()).slice(1)) await confirm.click();
+  for (const confirm of await confirmations.all()) expect(await confirm.getAttribute('aria-checked')).toBe('true');
 
   // A dot is not a signature.
   await drawSignature(page, [

@@ -78,8 +78,8 @@ test('a bookshop signs a 告知承诺 instead of the premises proof from the app
   await page.waitForURL(/\/commitment\/notice\/index.*caseId=/);
   await page.getByRole('heading', { name: '告知承诺书' }).filter({ visible: true }).waitFor();
   await readNoticeToEnd(page);
-  await page.locator('.choice', { hasText: '我承诺符合条件' }).click();
-  for (const confirm of await page.locator('.confirm').all()) await confirm.click();
+  await page.getByRole('radio', { name: /我承诺符合条件/ }).click();
+  for (const confirm of await page.getByRole('checkbox').all()) await confirm.click();
   await drawSignature(page, NAME_STROKES);
   await button(page, '签署承诺').click();
   await page.waitForURL(/\/commitment\/receipt\/index/, { timeout: 20000 }).catch(async (e: unknown) => {

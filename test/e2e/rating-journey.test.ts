@@ -29,7 +29,7 @@ async function scoreAll(stars: number) {
   for (let i = 0; i < count; i += 1)
     await rows
       .nth(i)
-      .locator('.star')
+      .locator('.nut-rate-item')
       .nth(stars - 1)
       .click();
 }
@@ -51,7 +51,12 @@ test('rate a finished case, give a window a 差评, follow its rectification and
   await page.getByText('结婚登记').first().waitFor();
   await button(page, '去评价').click();
   await page.waitForURL(/\/rating\/case\/index/);
-  await page.locator('.level', { hasText: '非常满意' }).click();
+  // The five levels are a slider for the keyboard and screen readers: End is 非常满意.
+  const level = page.getByRole('slider', { name: '总体满意程度' });
+  await level.focus();
+  await page.keyboard.press('End');
+  expect(await level.getAttribute('aria-valuetext')).toBe('非常满意');
+  await page.getByText('已选：非常满意').waitFor();
   await scoreAll(5);
   await button(page, '提交评价').click();
   await page.waitForURL(/\/rating\/detail\/index/);
@@ -67,13 +72,16 @@ test('rate a finished case, give a window a 差评, follow its rectification and
   await page.locator('.field__input input').fill(WINDOW_CODE.toLowerCase());
   await button(page, '开始评价').click();
   await page.getByText('公安户政窗口', { exact: false }).first().waitFor();
-  await page.locator('.level', { hasText: /^(✓ )?不满意$/ }).click();
+  await page.locator('.level-caption', { hasText: /^不满意$/ }).click();
+  expect(await page.getByRole('slider', { name: '总体满意程度' }).getAttribute('aria-valuenow')).toBe('2');
   await scoreAll(2);
   await button(page, '提交评价').click();
   // A 差评 needs a reason and a sentence; nothing is sent without them.
   await page.getByText('请至少选择一项不满意的原因').waitFor();
   await page.getByText(/请写下不满意的具体情况/).waitFor();
-  await page.locator('.chips .chip').first().click();
+  const reason = page.getByRole('checkbox').first();
+  await reason.click();
+  expect(await reason.getAttribute('aria-checked')).toBe('true');
   await page.locator('.rating-form__comment textarea').fill('排队等了一个小时，叫号系统故障<b>无人处理</b>');
   await button(page, '提交评价').click();
   await page.waitForURL(/\/rating\/detail\/index/);
@@ -105,7 +113,7 @@ test('rate a finished case, give a window a 差评, follow its rectification and
   await page.reload();
   await page.getByText('回访（进行中）').waitFor();
   await page.getByText(/整改结果：已修复叫号系统/).waitFor();
-  await page.locator('.chip', { hasText: /^(✓ )?满意$/ }).click();
+  await page.getByRole('radio', { name: '满意', exact: true }).click();
   await button(page, '提交整改评价').click();
   await page.getByText('您对整改的评价：满意').waitFor();
 

@@ -100,7 +100,9 @@ describe.each(PLATFORMS)('告知承诺 on %s', (platform) => {
       ]) {
         await app.tap(label);
       }
-      expect(app.texts().filter((t) => t === '✓')).toHaveLength(4);
+      // Four NutUI checkboxes, each ticked.
+      expect(app.findByAttribute('class', /(^| )confirm( |$)/)).toHaveLength(4);
+      expect(app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/)).toHaveLength(4);
 
       // A dot is not a signature.
       await sign(app, [

@@ -57,7 +57,7 @@ async function scoreAll(app: MiniApp, stars: number): Promise<void> {
     // Found again on every pass: a tap re-renders the form.
     const scoreRow = app.findByAttribute('class', 'score')[row];
     const starsOfRow = app
-      .findByAttribute('class', /^star( |$)/)
+      .findByAttribute('class', /^nut-rate-item( |$)/)
       .filter((star) => star.ancestors.includes(scoreRow.data));
     expect(starsOfRow).toHaveLength(5);
     await app.tap(starsOfRow[stars - 1]);
@@ -102,16 +102,21 @@ describe.each(PLATFORMS)('好差评 on %s', (platform) => {
 
       // A 差评 needs a reason and a sentence: nothing is sent without them.
       await app.tap('不满意');
-      expect(app.has('✓ 不满意')).toBe(true);
+      expect(app.has('已选：不满意')).toBe(true);
       await scoreAll(app, 2);
       await app.tap('提交评价');
       expect(app.has('请至少选择一项不满意的原因')).toBe(true);
       expect(app.has(/请写下不满意的具体情况/)).toBe(true);
       expect((await asPerson<MyRatings>(gateway, app, 'GET', '/me/ratings')).ratings).toHaveLength(0);
 
-      const firstReason = app.findByAttribute('class', 'chip')[0];
+      const firstReason = app.findByAttribute('class', /(^| )rating-reason( |$)/)[0];
       await app.tap(firstReason);
-      expect(app.findByAttribute('class', 'chip chip--active')).toHaveLength(1);
+      // Its render may come a turn after the tap.
+      await app.waitFor(
+        () => app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/).length === 1,
+        4000,
+        () => `one reason ticked: ${app.findByAttribute('class', /(^| )nut-checkbox-active( |$)/).length}`,
+      );
       await app.type(
         onlyOne(app.findByAttribute('placeholder', '请写下遇到的问题，便于核实整改'), 'comment textarea'),
         COMMENT,
@@ -127,7 +132,7 @@ describe.each(PLATFORMS)('好差评 on %s', (platform) => {
         8000,
         () => `the rating's page: ${app.page.route} ${app.text()}`,
       );
-      await app.waitForText(/✓ 核实 （进行中）/);
+      await app.waitForText(/核实（进行中）/);
       // The comment is shown as typed: markup stays text.
       expect(app.texts()).toContain(COMMENT);
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { commitmentsApi } from '@/core/api/commitments';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
@@ -12,7 +13,7 @@ import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
-import { COMMITMENT_STATUS_NAMES } from '../status-names';
+import { StatusTag } from '../status-tag';
 import '../commitment.scss';
 
 export default function MyCommitmentsPage() {
@@ -26,32 +27,42 @@ export default function MyCommitmentsPage() {
     if (tokens) void list.refetch();
   });
   if (!tokens) return <LoginRequired title='登录后查看承诺' returnTo={routes.myCommitments} />;
+  const commitments = list.data?.commitments ?? [];
   return (
     <PageShell>
       {list.isPending ? <LoadingState /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data?.commitments.length === 0 ? (
+      {list.data && commitments.length === 0 ? (
         <EmptyState
           title='还没有签署过承诺'
           description='在办事指南的申请材料中，标有“可告知承诺代替”的材料可以签署承诺'
-        />
-      ) : null}
-      {list.data?.commitments.map(({ record, status }) => (
-        <View
-          key={record.id}
-          className='section tap-target'
-          role='link'
-          onClick={() => navigate(routes.commitmentReceipt(record.id))}
         >
-          <View className='kv'>
-            <Text className='kv__key'>{record.itemName}</Text>
-            <Text className='kv__value receipt__status'>{COMMITMENT_STATUS_NAMES[status]}</Text>
-          </View>
-          <Text className='notice__meta'>
-            代替“{record.materialName}” · 签署于 {formatChineseDate(record.signedAt)}
-          </Text>
-        </View>
-      ))}
+          <Button className='tap-target' onClick={() => navigate(routes.search)}>
+            查找事项
+          </Button>
+        </EmptyState>
+      ) : null}
+      {commitments.length > 0 ? (
+        <CellGroup className='commitment-list'>
+          {commitments.map(({ record, status }) => (
+            // Cell takes no role: the row around it says it opens the receipt.
+            <View
+              key={record.id}
+              className='commitment-list__row'
+              role='link'
+              onClick={() => navigate(routes.commitmentReceipt(record.id))}
+            >
+              <Cell
+                className='tap-target'
+                clickable
+                title={<Text className='commitment-list__item'>{record.itemName}</Text>}
+                description={`代替“${record.materialName}” · 签署于 ${formatChineseDate(record.signedAt)}`}
+                extra={<StatusTag status={status} />}
+              />
+            </View>
+          ))}
+        </CellGroup>
+      ) : null}
     </PageShell>
   );
 }

@@ -5,19 +5,24 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import type { CommitmentConfirmations } from '@contract/commitment';
 import { commitmentsApi } from '@/core/api/commitments';
+import { env } from '@/core/env';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { session } from '@/core/session';
 import { readLocalFile, sha256Hex, uploadFile } from '@/core/upload';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { goBackOr, navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
+import { ChoiceRadio } from '../choice-radio';
+import { ConfirmCheckbox } from '../confirm-checkbox';
 import { CONFIRMATIONS } from '../confirmations';
 import { NoticeText } from '../notice-text';
 import { SignaturePad, type SignaturePadHandle } from '../signature-pad';
+import { useValidAria } from '../use-valid-aria';
 import '../commitment.scss';
 import '@/ui/field.scss';
 
@@ -48,7 +53,12 @@ export default function NoticePage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const pad = useRef<SignaturePadHandle>(null);
+  const { dialog, confirm } = useConfirmDialog();
+  const choicesRef = useValidAria();
+  const confirmationsRef = useValidAria();
   const here = routes.commitmentNotice(item, material);
+  // On H5 the notice box takes focus, so it can be read to its end with the keyboard too.
+  const keyboardScroll = env.platform === 'h5' ? { tabIndex: 0 } : {};
 
   if (notices.isPending && item)
     return (
@@ -109,8 +119,8 @@ export default function NoticePage() {
         void notices.refetch();
       }
       if (isApiError(e) && e.code === 'FORBIDDEN' && e.message.includes('实名')) {
-        return void Taro.showModal({ title: '需要实名认证', content: e.message, showCancel: false }).then(() =>
-          navigate(routes.realName),
+        return void confirm({ title: '需要实名认证', content: e.message, confirmText: '去认证', alert: true }).then(
+          () => navigate(routes.realName),
         );
       }
       const field = isApiError(e) ? e.fields[0]?.message : undefined;
@@ -141,6 +151,7 @@ export default function NoticePage() {
           lowerThreshold={40}
           onScrollToLower={() => setReadToEnd(true)}
           aria-label='告知书全文'
+          {...keyboardScroll}
         >
           <NoticeText notice={notice} />
         </ScrollView>
@@ -149,7 +160,7 @@ export default function NoticePage() {
         </Text>
       </View>
 
-      <View className='section' role='radiogroup' aria-label='选择办理方式'>
+      <View className='section' role='radiogroup' aria-label='选择办理方式' ref={choicesRef}>
         <Text className='section__title'>选择办理方式</Text>
         {(
           [
@@ -157,18 +168,7 @@ export default function NoticePage() {
             ['proof', '我不承诺，按要求提交证明材料'],
           ] as const
         ).map(([value, label]) => (
-          <View
-            key={value}
-            className='choice tap-target'
-            role='radio'
-            aria-checked={choice === value}
-            onClick={() => setChoice(value)}
-          >
-            <Text className={choice === value ? 'choice__box choice__box--on' : 'choice__box'}>
-              {choice === value ? '●' : ''}
-            </Text>
-            <Text>{label}</Text>
-          </View>
+          <ChoiceRadio key={value} label={label} checked={choice === value} onSelect={() => setChoice(value)} />
         ))}
       </View>
 
@@ -183,21 +183,16 @@ export default function NoticePage() {
 
       {choice === 'commit' ? (
         <>
-          <View className='section'>
+          <View className='section' ref={confirmationsRef}>
             <Text className='section__title'>确认事项</Text>
             {CONFIRMATIONS.map((c) => (
-              <View
+              <ConfirmCheckbox
                 key={c.key}
                 className='confirm tap-target'
-                role='checkbox'
-                aria-checked={confirmed[c.key]}
-                onClick={() => setConfirmed((v) => ({ ...v, [c.key]: !v[c.key] }))}
-              >
-                <Text className={confirmed[c.key] ? 'confirm__box confirm__box--on' : 'confirm__box'}>
-                  {confirmed[c.key] ? '✓' : ''}
-                </Text>
-                <Text>{c.label}</Text>
-              </View>
+                label={c.label}
+                checked={confirmed[c.key]}
+                onChange={(on) => setConfirmed((v) => ({ ...v, [c.key]: on }))}
+              />
             ))}
           </View>
           <View className='section'>
@@ -218,6 +213,7 @@ export default function NoticePage() {
           签署承诺
         </Button>
       </View>
+      {dialog}
     </PageShell>
   );
 }

@@ -1,27 +1,32 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { commitmentsApi } from '@/core/api/commitments';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { goBackOr } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { MissingLinkState } from '@/ui/missing-link-state';
-import { COMMITMENT_STATUS_NAMES } from '../status-names';
+import { StatusTag } from '../status-tag';
 import '../commitment.scss';
 import '@/ui/field.scss';
 
+/** A key–value row: short values on the right, long codes (mono) on a line of their own below. */
 function Row(props: { label: string; value: string; mono?: boolean }) {
-  return (
-    <View className='kv'>
-      <Text className='kv__key'>{props.label}</Text>
-      <Text className={props.mono ? 'kv__value receipt__mono' : 'kv__value'}>{props.value}</Text>
-    </View>
+  return props.mono ? (
+    <Cell
+      className='receipt__row'
+      title={props.label}
+      description={<Text className='receipt__mono'>{props.value}</Text>}
+    />
+  ) : (
+    <Cell className='receipt__row' title={props.label} extra={props.value} />
   );
 }
 
@@ -29,6 +34,7 @@ function Row(props: { label: string; value: string; mono?: boolean }) {
 export default function ReceiptPage() {
   const id = useRouter().params.id ?? '';
   const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
   const receipt = useQuery({
     queryKey: queryKeys.myCommitment(id),
     queryFn: ({ signal }) => commitmentsApi.myCommitment(id, signal),
@@ -46,7 +52,7 @@ export default function ReceiptPage() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.myCommitments });
       void Taro.showToast({ title: '已撤回，请改为提交证明材料', icon: 'none' });
     },
-    onError: (error) => void Taro.showModal({ title: '未能撤回', content: describeError(error), showCancel: false }),
+    onError: (error) => void confirm({ title: '未能撤回', content: describeError(error), alert: true }),
   });
 
   if (id === '')
@@ -67,18 +73,8 @@ export default function ReceiptPage() {
 
   return (
     <PageShell>
-      <View className='section'>
-        <Text className='section__title'>承诺回执</Text>
-        <View className='kv'>
-          <Text className='kv__key'>状态</Text>
-          <Text
-            className={
-              status === 'false' ? 'kv__value receipt__status receipt__status--bad' : 'kv__value receipt__status'
-            }
-          >
-            {COMMITMENT_STATUS_NAMES[status]}
-          </Text>
-        </View>
+      <CellGroup className='receipt__rows' title='承诺回执'>
+        <Cell className='receipt__row' title='状态' extra={<StatusTag status={status} />} />
         {statusNote ? <Row label='说明' value={statusNote} /> : null}
         <Row label='事项' value={record.itemName} />
         <Row label='代替的证明' value={record.materialName} />
@@ -88,7 +84,7 @@ export default function ReceiptPage() {
         <Row label='告知书校验码' value={record.noticeHash} mono />
         <Row label='签名图像校验码' value={record.signatureSha256} mono />
         <Row label='回执编号' value={record.id} mono />
-      </View>
+      </CellGroup>
 
       <View className='section'>
         <Text className='section__title'>网关电子签名（Ed25519）</Text>
@@ -134,17 +130,20 @@ export default function ReceiptPage() {
             className='tap-target'
             loading={withdraw.isPending}
             onClick={() =>
-              void Taro.showModal({ title: '撤回承诺', content: '撤回后该材料需要提交证明，确定撤回吗？' }).then(
-                ({ confirm }) => {
-                  if (confirm && !withdraw.isPending) withdraw.mutate();
-                },
-              )
+              void confirm({
+                title: '撤回承诺',
+                content: '撤回后该材料需要提交证明，确定撤回吗？',
+                confirmText: '撤回',
+              }).then((confirmed) => {
+                if (confirmed && !withdraw.isPending) withdraw.mutate();
+              })
             }
           >
             撤回承诺
           </Button>
         </View>
       ) : null}
+      {dialog}
     </PageShell>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
+import { Button } from '@nutui/nutui-react-taro';
 import { casesApi } from '@/core/api/cases';
 import { ratingsApi } from '@/core/api/ratings';
 import { queryKeys } from '@/core/query-keys';
@@ -9,6 +10,7 @@ import { formatChineseDate } from '@/lib/format-date';
 import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
+import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { MissingLinkState } from '@/ui/missing-link-state';
@@ -28,7 +30,7 @@ export default function RateCasePage() {
     queryKey: queryKeys.ratingReasons('online'),
     queryFn: ({ signal }) => ratingsApi.ratingReasons('online', signal),
   });
-  const { submit, submitting, serverErrors } = useSubmitRating(caseId ? { kind: 'case', caseId } : undefined);
+  const { submit, submitting, serverErrors, dialog } = useSubmitRating(caseId ? { kind: 'case', caseId } : undefined);
 
   if (caseId === '')
     return <MissingLinkState subject='要评价的办件' returnTo={routes.cases} returnLabel='查看我的办件' />;
@@ -76,8 +78,19 @@ export default function RateCasePage() {
                 ? '已超过7天评价期，默认“基本满意”'
                 : '办件办结后才能评价'
           }
-        />
+        >
+          {c.ratingId ? (
+            <Button className='tap-target' onClick={() => navigate(routes.rating(c.ratingId ?? ''))}>
+              查看评价
+            </Button>
+          ) : (
+            <Button className='tap-target' onClick={() => navigate(routes.caseDetail(c.id))}>
+              查看办件进度
+            </Button>
+          )}
+        </EmptyState>
       )}
+      {dialog}
     </PageShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
@@ -8,20 +8,27 @@ import { ratingsApi } from '@/core/api/ratings';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
-import { FEEDBACK_LEVELS, RATING_COMMENT_MAX } from '@/lib/rating-rules';
+import { FEEDBACK_LEVELS } from '@/lib/rating-rules';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { MissingLinkState } from '@/ui/missing-link-state';
+import { CommentField } from '../comment-field';
+import { FeedbackChoice } from '../feedback-choice';
 import { RatingSummary } from '../rating-summary';
 import { TicketTimeline } from '../ticket-timeline';
-import '@/ui/chips.scss';
+import { useValidAria } from '../use-valid-aria';
+import '../rating.scss';
+import '../rating-form.scss';
 
 /** One rating; for a 差评 its rectification ticket and, at 回访, the rater's verdict on it. */
 export default function RatingDetailPage() {
   const id = useRouter().params.id ?? '';
   const queryClient = useQueryClient();
+  const { dialog, confirm } = useConfirmDialog();
+  const feedbackRef = useValidAria();
   const rating = useQuery({
     queryKey: queryKeys.myRating(id),
     queryFn: ({ signal }) => ratingsApi.myRating(id, signal),
@@ -36,7 +43,7 @@ export default function RatingDetailPage() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.myRatings });
       void Taro.showToast({ title: '感谢您的反馈', icon: 'none' });
     },
-    onError: (error) => void Taro.showModal({ title: '未能提交', content: describeError(error), showCancel: false }),
+    onError: (error) => void confirm({ title: '未能提交', content: describeError(error), alert: true }),
   });
 
   if (id === '') return <MissingLinkState subject='评价' returnTo={routes.myRatings} returnLabel='查看我的评价' />;
@@ -85,32 +92,21 @@ export default function RatingDetailPage() {
       {ticket?.status === 'revisiting' && !ticket.feedback ? (
         <View className='section'>
           <Text className='section__title'>您对整改结果满意吗？</Text>
-          <View className='chips' role='radiogroup' aria-label='整改满意度'>
+          <View className='rating-feedback' role='radiogroup' aria-label='整改满意度' ref={feedbackRef}>
             {FEEDBACK_LEVELS.map((f) => (
-              <View
+              <FeedbackChoice
                 key={f.level}
-                className={level === f.level ? 'chip chip--active' : 'chip'}
-                role='radio'
-                aria-checked={level === f.level}
-                onClick={() => setLevel(f.level)}
-              >
-                {level === f.level ? '✓ ' : ''}
-                {f.name}
-              </View>
+                label={f.name}
+                checked={level === f.level}
+                onSelect={() => setLevel(f.level)}
+              />
             ))}
           </View>
-          <Textarea
-            className='rating-form__comment'
-            value={comment}
-            maxlength={RATING_COMMENT_MAX}
-            placeholder='补充说明（选填）'
-            aria-label='补充说明'
-            onInput={(e) => setComment(e.detail.value)}
-          />
+          <CommentField label='补充说明（选填）' value={comment} onChange={setComment} placeholder='说说整改后的情况' />
           <Button
             type='primary'
             block
-            className='tap-target'
+            className='tap-target rating-form__submit'
             disabled={!level}
             loading={feedback.isPending}
             onClick={() => {
@@ -121,6 +117,7 @@ export default function RatingDetailPage() {
           </Button>
         </View>
       ) : null}
+      {dialog}
     </PageShell>
   );
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { ratingsApi } from '@/core/api/ratings';
 import { queryKeys } from '@/core/query-keys';
 import { EmptyState } from '@/ui/empty-state';
@@ -13,6 +13,7 @@ import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
 import { RatingSummary } from '../rating-summary';
+import '../rating.scss';
 
 /** 我的评价: every rating with its state; a 差评 shows where its rectification stands. */
 export default function MyRatingsPage() {
@@ -38,16 +39,23 @@ export default function MyRatingsPage() {
           </Button>
         </EmptyState>
       ) : null}
-      {ratings.data?.ratings.map((rating) => (
-        <View
-          key={rating.id}
-          className='section tap-target'
-          role='link'
-          onClick={() => navigate(routes.rating(rating.id))}
-        >
-          <RatingSummary rating={rating} />
-        </View>
-      ))}
+      {ratings.data && ratings.data.ratings.length > 0 ? (
+        <CellGroup className='rating-list'>
+          {ratings.data.ratings.map((rating) => (
+            // Cell takes no role: the row around it says it opens the rating.
+            <View
+              key={rating.id}
+              className='rating-list__row'
+              role='link'
+              onClick={() => navigate(routes.rating(rating.id))}
+            >
+              <Cell className='tap-target' clickable>
+                <RatingSummary rating={rating} />
+              </Cell>
+            </View>
+          ))}
+        </CellGroup>
+      ) : null}
     </PageShell>
   );
 }

@@ -39,7 +39,7 @@ export default function RateWindowPage() {
     queryFn: ({ signal }) => ratingsApi.ratingReasons('onsite', signal),
   });
   const visit = useMutation({ mutationFn: (body: StartVisitRequest) => ratingsApi.startVisit(body) });
-  const { submit, submitting, serverErrors } = useSubmitRating(
+  const { submit, submitting, serverErrors, dialog } = useSubmitRating(
     visit.data ? { kind: 'visit', visitId: visit.data.id } : undefined,
   );
 
@@ -78,6 +78,7 @@ export default function RateWindowPage() {
         ) : (
           <LoadingState />
         )}
+        {dialog}
       </PageShell>
     );
   }
