@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    // The build swaps axios's status-name table for an empty object (config/axios-status-codes-stub.js).
+    // The build swaps axios's status-name table and CancelToken for stubs (config/axios-*-stub.js).
     files: ['src/**'],
     rules: {
       'no-restricted-syntax': [
@@ -37,6 +37,11 @@ export default tseslint.config(
         {
           selector: "ImportSpecifier[imported.name='HttpStatusCode'], MemberExpression[property.name='HttpStatusCode']",
           message: 'The build leaves axios.HttpStatusCode empty: compare status numbers.',
+        },
+        {
+          selector:
+            "ImportSpecifier[imported.name='CancelToken'], MemberExpression[property.name='CancelToken'], Property[key.name='cancelToken']",
+          message: 'The build leaves axios.CancelToken out: cancel with an AbortSignal.',
         },
       ],
     },
