@@ -28,24 +28,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  {
-    // The build swaps axios's status-name table and CancelToken for stubs (config/axios-*-stub.js).
-    files: ['src/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ImportSpecifier[imported.name='HttpStatusCode'], MemberExpression[property.name='HttpStatusCode']",
-          message: 'The build leaves axios.HttpStatusCode empty: compare status numbers.',
-        },
-        {
-          selector:
-            "ImportSpecifier[imported.name='CancelToken'], MemberExpression[property.name='CancelToken'], Property[key.name='cancelToken']",
-          message: 'The build leaves axios.CancelToken out: cancel with an AbortSignal.',
-        },
-      ],
-    },
-  },
   // Import direction: lib ← core ← ui ← features ← app. Features never import each other.
   {
     files: ['src/lib/**'],

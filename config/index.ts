@@ -22,25 +22,13 @@ const transpiledPackages = (file: string) => /node_modules[\\/](@tanstack|@noble
  * Taro.request adapter, so axios's XMLHttpRequest and fetch adapters are dead code there (~18 KB);
  * H5 uses the XMLHttpRequest one (first in axios's default order, and the only one with upload
  * progress), so its fetch adapter is (~11 KB). Only the adapters are replaced: axios's other
- * internals stay as axios ships them (stubbing its helpers by file path saved ~3 KB and could break
- * silently on an axios update).
+ * internals stay as axios ships them (stubbing its helpers by file path saved ~4.5 KB of the weapp
+ * main package and could break silently on an axios update).
  */
 function dropUnusedAxiosAdapters(chain: Chain, adapters: ('xhr' | 'fetch')[]): void {
   const stub = path.resolve(__dirname, 'unsupported-axios-adapter.js');
   const unused = new RegExp(`axios[\\\\/]lib[\\\\/]adapters[\\\\/](${adapters.join('|')})\\.js$`);
   chain.plugin('dropAxiosAdapters').use(webpack.NormalModuleReplacementPlugin, [unused, stub]);
-  // Two exceptions, both hung on axios's default export only and kept out of src/ by ESLint: the
-  // table of HTTP status names (the app compares numbers) and the deprecated CancelToken (the app
-  // cancels with AbortSignal). Without them the weapp main package is over its 1.7× budget
-  // (490,035 bytes): 490,551 without the first, ~1 KB over once NutUI reached the subpackages
-  // without the second. If an axios update moves either file, the build just gets larger.
-  const stubs: [name: string, module: RegExp, stub: string][] = [
-    ['dropAxiosStatusNames', /axios[\\/]lib[\\/]helpers[\\/]HttpStatusCode\.js$/, 'axios-status-codes-stub.js'],
-    ['dropAxiosCancelToken', /axios[\\/]lib[\\/]cancel[\\/]CancelToken\.js$/, 'axios-cancel-token-stub.js'],
-  ];
-  for (const [name, module, file] of stubs) {
-    chain.plugin(name).use(webpack.NormalModuleReplacementPlugin, [module, path.resolve(__dirname, file)]);
-  }
 }
 
 /**

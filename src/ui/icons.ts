@@ -2,4 +2,30 @@
 // and the build declares it free of side effects (config/index.ts): each page's chunk then holds
 // the icons that page draws, not every icon listed here. The set-up they need runs from app.tsx
 // (icons-setup.ts).
-export { ArrowRight, Comment, Edit, LocationF, Notice, Order, Scan, Search, Star, User } from '@nutui/icons-react-taro';
+// Imported, then exported as constants, not `export … from`: babel-plugin-import rewrites imports
+// (to one file per icon) and the names they bind, not re-exports; a re-export straight from the
+// package loads its index, and with it a stylesheet of icon animations (4.6 KB of the weapp main
+// package's common.wxss).
+import {
+  ArrowRight as NutArrowRight,
+  Comment as NutComment,
+  Edit as NutEdit,
+  LocationF as NutLocationF,
+  Notice as NutNotice,
+  Order as NutOrder,
+  Scan as NutScan,
+  Search as NutSearch,
+  Star as NutStar,
+  User as NutUser,
+} from '@nutui/icons-react-taro';
+
+export const ArrowRight = NutArrowRight;
+export const Comment = NutComment;
+export const Edit = NutEdit;
+export const LocationF = NutLocationF;
+export const Notice = NutNotice;
+export const Order = NutOrder;
+export const Scan = NutScan;
+export const Search = NutSearch;
+export const Star = NutStar;
+export const User = NutUser;
