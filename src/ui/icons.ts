@@ -10,3 +10,5 @@ if (process.env.TARO_ENV !== 'h5') configure({ tag: 'view' });
 
 // Every icon the app shows comes through here, so the line above has run before any is drawn.
 export { ArrowRight, Comment, Edit, LocationF, Notice, Order, Scan, Star, User } from '@nutui/icons-react-taro';
+// 就近办's halls (search/more).
+export { Phone, Store } from '@nutui/icons-react-taro';
