@@ -6,7 +6,7 @@ import type { Hall } from '@contract/catalogue';
 import { formatDistance } from '@/lib/distance';
 import { describeOpeningHours, isOpenNow } from '@/lib/opening-hours';
 import type { WorkdayCalculator } from '@/lib/workdays';
-import { LocationF, Phone, Store } from '@/ui/icons';
+import { LocationF } from '@/ui/icons';
 import './hall-cell.scss';
 
 const KIND_LABELS: Record<Hall['kind'], string> = {
@@ -43,7 +43,7 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
         align='flex-start'
         title={
           <View className='hall-cell__title'>
-            <Store className='hall-cell__icon' />
+            <LocationF className='hall-cell__icon' />
             <Text className='hall-cell__name'>{hall.name}</Text>
           </View>
         }
@@ -68,14 +68,14 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
         }
       />
       <View className='hall-cell__actions'>
-        <Button className='tap-target hall-cell__action' size='small' icon={<LocationF />} onClick={openMap}>
+        <Button className='tap-target hall-cell__action' size='small' onClick={openMap}>
           地图导航
         </Button>
         {hall.phone ? (
           <Button
             className='tap-target hall-cell__action'
             size='small'
-            icon={<Phone />}
+           
             onClick={() => void Taro.makePhoneCall({ phoneNumber: hall.phone ?? '' }).catch(() => undefined)}
           >
             拨打电话
