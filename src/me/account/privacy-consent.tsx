@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { Checkbox } from '@nutui/nutui-react-taro';
 import type { ComponentProps } from 'react';
 import { navigate } from '@/ui/navigate';
+// NutUI's Input and Checkbox draw icons: this sets them up (a view on the mini-programs, its box).
+import '@/ui/icons';
 import { routes } from '@/ui/routes';
 
 export type PrivacyConsentProps = {

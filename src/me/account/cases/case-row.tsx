@@ -73,7 +73,7 @@ export function CaseRow({ c }: CaseRowProps) {
           title={<Text className='case__name'>{c.itemName}</Text>}
           description={describeDates(c)}
           extra={
-            <Tag className='case__status' type={STATUS_TAG[c.status]} plain>
+            <Tag className='case__status' type={STATUS_TAG[c.status]}>
               {CASE_STATUS_NAMES[c.status]}
             </Tag>
           }

@@ -76,10 +76,10 @@ export default function CasesPage() {
                       onClick={() => setGroup(g.value)}
                     >
                       <View className='nut-tabs-titles-item-line' />
-                      {/* Only what waits on the person is counted loudly. */}
+                      {/* What waits on the person is counted loudly, in a Badge; the rest quietly. */}
                       {g.value === 'to-do' && count > 0 ? (
-                        <Badge value={count} max={99} top='4' right='-4'>
-                          <Text className='nut-tabs-titles-item-text cases__tab-text'>{g.title}</Text>
+                        <Badge className='cases__badge' value={count} max={99}>
+                          <Text className='nut-tabs-titles-item-text'>{g.title}</Text>
                         </Badge>
                       ) : (
                         <Text className='nut-tabs-titles-item-text'>

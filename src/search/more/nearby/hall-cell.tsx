@@ -50,16 +50,18 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
         description={
           <View className='hall-cell__body'>
             <View className='hall-cell__tags'>
-              <Tag type='primary' plain>
-                {KIND_LABELS[hall.kind]}
-              </Tag>
-              {distanceMetres === undefined ? null : <Tag type='primary'>距您{formatDistance(distanceMetres)}</Tag>}
               {open === undefined ? null : (
-                <Tag type={open ? 'success' : 'default'} plain>
+                <Tag className='hall-cell__tag' type={open ? 'success' : 'default'}>
                   {open ? '营业中' : '已休息'}
                 </Tag>
               )}
+              {distanceMetres === undefined ? null : (
+                <Tag className='hall-cell__tag' type='primary'>
+                  距您{formatDistance(distanceMetres)}
+                </Tag>
+              )}
             </View>
+            <Text className='hall-cell__meta'>{KIND_LABELS[hall.kind]}</Text>
             <Text className='hall-cell__meta'>{hall.address}</Text>
             <Text className='hall-cell__meta'>{describeOpeningHours(hall)}</Text>
             {hall.phone ? <Text className='hall-cell__meta'>电话 {hall.phone}</Text> : null}
@@ -75,7 +77,7 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
           <Button
             className='tap-target hall-cell__action'
             size='small'
-           
+
             onClick={() => void Taro.makePhoneCall({ phoneNumber: hall.phone ?? '' }).catch(() => undefined)}
           >
             拨打电话
