@@ -7,6 +7,8 @@ import type { HallKind } from '@contract/catalogue';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
 import { distanceMetres, wgs84ToGcj02, type LatLng } from '@/lib/distance';
+import { ActionButton } from '@/ui/action-button';
+import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
@@ -88,11 +90,20 @@ export default function NearbyPage() {
       </View>
       {halls.isPending ? <LoadingState /> : null}
       {halls.isError ? <ErrorState error={halls.error} onRetry={() => void halls.refetch()} /> : null}
-      <View className='section nearby__halls' role='list' aria-label='办理地点'>
-        {sorted.map(({ hall, distance }) => (
-          <HallCell key={hall.id} hall={hall} calculator={calculator} distanceMetres={distance} />
-        ))}
-      </View>
+      {halls.data && sorted.length === 0 ? (
+        <EmptyState title='没有这一类办理地点' description='可以看看其他类型的大厅和自助终端'>
+          <ActionButton variant='primary' onClick={() => setKind(undefined)}>
+            查看全部地点
+          </ActionButton>
+        </EmptyState>
+      ) : null}
+      {sorted.length > 0 ? (
+        <View className='section nearby__halls' role='list' aria-label='办理地点'>
+          {sorted.map(({ hall, distance }) => (
+            <HallCell key={hall.id} hall={hall} calculator={calculator} distanceMetres={distance} />
+          ))}
+        </View>
+      ) : null}
     </PageShell>
   );
 }
