@@ -37,3 +37,42 @@ export function formatDistance(m: number): string {
   }
   return `${Math.round(m / 1000)}公里`;
 }
+
+// GCJ-02 (the datum of Chinese maps and of the halls' coordinates) from WGS-84 (what a browser's
+// geolocation gives): the published offset formula, accurate to a few metres inside China.
+const GCJ_A = 6_378_245.0;
+const GCJ_EE = 0.006_693_421_622_965_943;
+
+function gcjOffsetLat(x: number, y: number): number {
+  let r = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+  r += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  return r;
+}
+
+function gcjOffsetLng(x: number, y: number): number {
+  let r = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  r += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  r += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+  r += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  return r;
+}
+
+/** Outside mainland China GCJ-02 is WGS-84 (the offset applies only inside). */
+function outsideChina({ latitude, longitude }: LatLng): boolean {
+  return longitude < 72.004 || longitude > 137.8347 || latitude < 0.8293 || latitude > 55.8271;
+}
+
+/** A WGS-84 position (a browser's) in GCJ-02, so that distances to the halls are right. */
+export function wgs84ToGcj02(p: LatLng): LatLng {
+  if (outsideChina(p)) return p;
+  const x = p.longitude - 105;
+  const y = p.latitude - 35;
+  const radLat = toRadians(p.latitude);
+  const magic = 1 - GCJ_EE * Math.sin(radLat) ** 2;
+  const sqrtMagic = Math.sqrt(magic);
+  const dLat = (gcjOffsetLat(x, y) * 180) / (((GCJ_A * (1 - GCJ_EE)) / (magic * sqrtMagic)) * Math.PI);
+  const dLng = (gcjOffsetLng(x, y) * 180) / ((GCJ_A / sqrtMagic) * Math.cos(radLat) * Math.PI);
+  return { latitude: p.latitude + dLat, longitude: p.longitude + dLng };
+}

@@ -13,9 +13,11 @@ import {
   LocationF as NutLocationF,
   Notice as NutNotice,
   Order as NutOrder,
+  Phone as NutPhone,
   Scan as NutScan,
   Search as NutSearch,
   Star as NutStar,
+  Store as NutStore,
   User as NutUser,
 } from '@nutui/icons-react-taro';
 
@@ -25,7 +27,9 @@ export const Edit = NutEdit;
 export const LocationF = NutLocationF;
 export const Notice = NutNotice;
 export const Order = NutOrder;
+export const Phone = NutPhone;
 export const Scan = NutScan;
 export const Search = NutSearch;
 export const Star = NutStar;
+export const Store = NutStore;
 export const User = NutUser;

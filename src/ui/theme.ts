@@ -44,13 +44,20 @@ const governmentColours: NutTheme = {
   nutuiFormItemErrorLineColor: '#b42318',
   nutuiRateIconColor: '#d97706',
   nutuiBadgeBackgroundColor: '#b42318',
+  // Tags are solid with white text: NutUI's primary is a gradient from JD red, its success a
+  // green of 2.4:1 under white, its default near-black. Each of these is ≥ 4.5:1 under white.
+  nutuiTagBackgroundColor: '#4a5568',
+  nutuiTagPrimaryBackgroundColor: '#1f5fa8',
+  nutuiTagInfoBackgroundColor: '#1f5fa8',
+  nutuiTagSuccessBackgroundColor: '#2f7d4f',
+  nutuiTagWarningBackgroundColor: '#b45309',
+  nutuiTagDangerBackgroundColor: '#b42318',
   nutuiSearchbarBackground: '#1f5fa8',
   nutuiButtonBorderRadius: '8px',
   // A disabled button keeps its words readable: white on slate is 4.8:1 (NutUI's pale fills were
   // under 2:1, an axe serious finding on 提交整改评价 and the signature pad's buttons).
   nutuiButtonPrimaryDisabled: '#64748b',
   nutuiButtonDefaultDisabled: '#64748b',
-  nutuiTagSuccessBackgroundColor: '#2f7d4f',
   nutuiRadioButtonBackground: '#eef2f7',
 };
 

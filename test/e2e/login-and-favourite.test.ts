@@ -30,7 +30,7 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   await button(page, '☆ 收藏').click();
   await page.waitForURL(/\/me\/account\/login\/index/);
 
-  await page.locator('.field__input input').first().fill(MOBILE);
+  await page.locator('input[placeholder="请输入11位手机号码"]').fill(MOBILE);
   await button(page, '获取验证码').click();
   // Consent comes before any personal data is sent.
   await page.getByText('请先阅读并同意《隐私政策》').waitFor();
@@ -42,17 +42,12 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   const code = gateway.smsCodes.get(MOBILE);
   expect(code).toMatch(/^\d{6}$/);
 
-  await page
-    .locator('.field__input input')
-    .nth(1)
-    .fill('000000' === code ? '111111' : '000000');
+  await page.locator('input[placeholder="6位验证码"]').fill('000000' === code ? '111111' : '000000');
   await page.locator('.login__submit').click();
-  await page.locator('.field__error').first().waitFor();
+  // The gateway's answer, under the code.
+  await page.locator('.nut-form-item-body-tips', { hasText: '验证码不正确' }).waitFor();
 
-  await page
-    .locator('.field__input input')
-    .nth(1)
-    .fill(code ?? '');
+  await page.locator('input[placeholder="6位验证码"]').fill(code ?? '');
   await page.locator('.login__submit').click();
   await page.waitForURL(/\/search\/guide\/index/);
 
@@ -61,7 +56,7 @@ test('favouriting a guide asks to log in by SMS code, then brings the user back 
   await page.getByRole('status').getByText('已收藏，可在“我的收藏”中找到').waitFor();
 
   await page.goto(`${gateway.baseUrl}/me/account/favourites/index`);
-  await page.locator('.item-card__name').getByText(item.name).waitFor();
+  await page.locator('.favourite__name', { hasText: item.name }).waitFor();
 
   await page.goto(`${gateway.baseUrl}/me/index/index`);
   await page.getByText('手机号 138****5678').waitFor();

@@ -14,7 +14,7 @@ import { startGateway, type RunningGateway } from '../e2e/support/running-gatewa
 import { admin } from '../e2e/support/sign-in';
 import type { MiniApp, Platform } from './runtime/mini-app';
 import { textOf, type PageNode } from './runtime/page-tree';
-import { PLATFORMS, asPerson, bootApp, expectNothingBroke, signInWithPlatform } from './support/journey';
+import { PLATFORMS, asPerson, bootApp, expectNothingBroke, onlyOne, signInWithPlatform } from './support/journey';
 
 /**
  * Journey 3: 网上申报预审. A signed-in person verifies their real name, starts an application from
@@ -198,8 +198,9 @@ describe.each(PLATFORMS)('网上申报预审 on %s', (platform) => {
       // 实名认证, typed into the page.
       await app.open('/me/account/real-name/index');
       await app.waitForText('提交认证');
-      await app.type(inputOf(app, '姓名'), person.name);
-      await app.type(inputOf(app, '身份证号'), person.idNumber);
+      // NutUI's Form.Item draws the label apart from the input: the inputs are found by their placeholders.
+      await app.type(onlyOne(app.findByAttribute('placeholder', '与身份证一致'), 'name input'), person.name);
+      await app.type(onlyOne(app.findByAttribute('placeholder', '18位居民身份证号码'), 'id input'), person.idNumber);
       await app.tap('提交认证');
       await app.waitFor(
         () => app.record.toasts.includes('实名认证成功'),

@@ -1,4 +1,4 @@
-import { distanceMetres, formatDistance } from '../../src/lib/distance';
+import { distanceMetres, formatDistance, wgs84ToGcj02 } from '../../src/lib/distance';
 
 describe('distanceMetres', () => {
   // Reference values from the spherical law of cosines with the same mean radius (6371008.8 m).
@@ -41,5 +41,25 @@ describe('formatDistance', () => {
     expect(formatDistance(Number.NaN)).toBe('');
     expect(formatDistance(-1)).toBe('');
     expect(formatDistance(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('wgs84ToGcj02 (a browser’s position in the datum of the halls)', () => {
+  test('shifts a position in Beijing as Chinese maps do (Tiananmen: ~560 m east, ~150 m north)', () => {
+    const gcj = wgs84ToGcj02({ latitude: 39.90872, longitude: 116.39748 });
+    expect(gcj.latitude).toBeCloseTo(39.91012, 4);
+    expect(gcj.longitude).toBeCloseTo(116.40372, 4);
+  });
+
+  test('in Hongshan the shift is a few hundred metres, enough to misorder nearby halls', () => {
+    const wgs = { latitude: 30.5049, longitude: 114.3431 };
+    const shift = distanceMetres(wgs, wgs84ToGcj02(wgs));
+    expect(shift).toBeGreaterThan(300);
+    expect(shift).toBeLessThan(800);
+  });
+
+  test('leaves a position outside China as it is', () => {
+    const london = { latitude: 51.5007, longitude: -0.1246 };
+    expect(wgs84ToGcj02(london)).toEqual(london);
   });
 });

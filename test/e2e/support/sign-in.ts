@@ -12,21 +12,18 @@ export async function signInBySms(page: Page, gateway: RunningGateway, mobile: s
 /** On the login page already open: agrees, asks for a code, types the one the gateway issued, logs in. */
 export async function submitSmsLogin(page: Page, gateway: RunningGateway, mobile: string): Promise<void> {
   await page.locator('.login__check').click();
-  await page.locator('.field__input input').first().fill(mobile);
+  await page.locator('input[placeholder="请输入11位手机号码"]').fill(mobile);
   await button(page, '获取验证码').click();
   await page.getByText(/\d+秒后重发/).waitFor();
-  await page
-    .locator('.field__input input')
-    .nth(1)
-    .fill(gateway.smsCodes.get(mobile) ?? '');
+  await page.locator('input[placeholder="6位验证码"]').fill(gateway.smsCodes.get(mobile) ?? '');
   await page.locator('.login__submit').click();
 }
 
 /** Completes the development real-name flow through its page. */
 export async function verifyRealName(page: Page, gateway: RunningGateway, name: string, idNumber: string) {
   await page.goto(`${gateway.baseUrl}/me/account/real-name/index`);
-  await page.locator('.field__input input').first().fill(name);
-  await page.locator('.field__input input').nth(1).fill(idNumber);
+  await page.locator('input[placeholder="与身份证一致"]').fill(name);
+  await page.locator('input[placeholder="18位居民身份证号码"]').fill(idNumber);
   await button(page, '提交认证').click();
   await page.getByText('实名认证成功').waitFor();
 }

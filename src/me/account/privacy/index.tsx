@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/ui/page-shell';
+import './index.scss';
 
 const SECTIONS: { title: string; body: string }[] = [
   {
@@ -20,15 +21,23 @@ const SECTIONS: { title: string; body: string }[] = [
   },
 ];
 
+/** 隐私政策: short sections, each a heading and a paragraph set for reading, not scanning. */
 export default function PrivacyPage() {
   return (
     <PageShell>
-      {SECTIONS.map((s) => (
-        <View key={s.title} className='section'>
-          <Text className='section__title'>{s.title}</Text>
-          <Text>{s.body}</Text>
+      <View className='section privacy'>
+        <View className='privacy__title' role='heading' aria-level={1}>
+          洪山掌上办隐私政策
         </View>
-      ))}
+        {SECTIONS.map((s) => (
+          <View key={s.title} className='privacy__section'>
+            <View className='section__title' role='heading' aria-level={2}>
+              {s.title}
+            </View>
+            <Text className='privacy__body'>{s.body}</Text>
+          </View>
+        ))}
+      </View>
     </PageShell>
   );
 }

@@ -6,12 +6,14 @@ import { useMemo, useState } from 'react';
 import type { HallKind } from '@contract/catalogue';
 import { catalogueApi } from '@/core/api/catalogue';
 import { queryKeys } from '@/core/query-keys';
-import { distanceMetres, type LatLng } from '@/lib/distance';
+import { distanceMetres, wgs84ToGcj02, type LatLng } from '@/lib/distance';
+import { ActionButton } from '@/ui/action-button';
+import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { useWorkdayCalculator } from '@/ui/use-workday-calculator';
-import { HallCard } from '../../hall-card';
+import { HallCell } from './hall-cell';
 import '@/ui/chips.scss';
 import './index.scss';
 
@@ -33,8 +35,14 @@ export default function NearbyPage() {
 
   const locate = () => {
     setLocation({ status: 'locating' });
-    Taro.getLocation({ type: 'gcj02' })
-      .then((res) => setLocation({ status: 'located', position: { latitude: res.latitude, longitude: res.longitude } }))
+    // The halls are in GCJ-02, which the mini-programs give. A browser gives only WGS-84 (asked for
+    // GCJ-02, Taro's H5 getLocation always fails), so there the position is converted here.
+    const h5 = process.env.TARO_ENV === 'h5';
+    Taro.getLocation({ type: h5 ? 'wgs84' : 'gcj02' })
+      .then((res) => {
+        const position = { latitude: res.latitude, longitude: res.longitude };
+        setLocation({ status: 'located', position: h5 ? wgs84ToGcj02(position) : position });
+      })
       .catch(() => setLocation({ status: 'denied' }));
   };
 
@@ -82,11 +90,20 @@ export default function NearbyPage() {
       </View>
       {halls.isPending ? <LoadingState /> : null}
       {halls.isError ? <ErrorState error={halls.error} onRetry={() => void halls.refetch()} /> : null}
-      <View className='section' role='list'>
-        {sorted.map(({ hall, distance }) => (
-          <HallCard key={hall.id} hall={hall} calculator={calculator} distanceMetres={distance} />
-        ))}
-      </View>
+      {halls.data && sorted.length === 0 ? (
+        <EmptyState title='没有这一类办理地点' description='可以看看其他类型的大厅和自助终端'>
+          <ActionButton variant='primary' onClick={() => setKind(undefined)}>
+            查看全部地点
+          </ActionButton>
+        </EmptyState>
+      ) : null}
+      {sorted.length > 0 ? (
+        <View className='section nearby__halls' role='list' aria-label='办理地点'>
+          {sorted.map(({ hall, distance }) => (
+            <HallCell key={hall.id} hall={hall} calculator={calculator} distanceMetres={distance} />
+          ))}
+        </View>
+      ) : null}
     </PageShell>
   );
 }

@@ -1,0 +1,94 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import type { Hall } from '@contract/catalogue';
+import { formatDistance } from '@/lib/distance';
+import { describeOpeningHours, isOpenNow } from '@/lib/opening-hours';
+import type { WorkdayCalculator } from '@/lib/workdays';
+import { LocationF } from '@/ui/icons';
+import './hall-cell.scss';
+
+const KIND_LABELS: Record<Hall['kind'], string> = {
+  hall: '政务服务中心',
+  centre: '便民服务中心',
+  terminal: '24小时自助终端',
+};
+
+export type HallCellProps = { hall: Hall; calculator?: WorkdayCalculator; distanceMetres?: number };
+
+/**
+ * A hall or terminal as a NutUI Cell: its kind, distance and whether it is open now as Tags (in
+ * words, not only colour), address and hours; map and phone as buttons of full target size.
+ */
+export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
+  const open = calculator ? isOpenNow(hall, new Date(), calculator) : undefined;
+  // Said on the row, not in a toast (the row is where the person looked).
+  const [mapFailed, setMapFailed] = useState(false);
+  const openMap = () =>
+    void Taro.openLocation({
+      latitude: hall.latitude,
+      longitude: hall.longitude,
+      name: hall.name,
+      address: hall.address,
+      scale: 16,
+    }).then(
+      () => setMapFailed(false),
+      () => setMapFailed(true),
+    );
+  return (
+    <View className='hall-cell' role='listitem'>
+      <Cell
+        className='hall-cell__cell'
+        align='flex-start'
+        title={
+          <View className='hall-cell__title'>
+            <LocationF className='hall-cell__icon' />
+            <Text className='hall-cell__name'>{hall.name}</Text>
+          </View>
+        }
+        description={
+          <View className='hall-cell__body'>
+            <View className='hall-cell__tags'>
+              {open === undefined ? null : (
+                <Tag className='hall-cell__tag' type={open ? 'success' : 'default'}>
+                  {open ? '营业中' : '已休息'}
+                </Tag>
+              )}
+              {distanceMetres === undefined ? null : (
+                <Tag className='hall-cell__tag' type='primary'>
+                  距您{formatDistance(distanceMetres)}
+                </Tag>
+              )}
+            </View>
+            <Text className='hall-cell__meta'>{KIND_LABELS[hall.kind]}</Text>
+            <Text className='hall-cell__meta'>{hall.address}</Text>
+            <Text className='hall-cell__meta'>{describeOpeningHours(hall)}</Text>
+            {hall.phone ? <Text className='hall-cell__meta'>电话 {hall.phone}</Text> : null}
+            {hall.note ? <Text className='hall-cell__meta'>{hall.note}</Text> : null}
+          </View>
+        }
+      />
+      <View className='hall-cell__actions'>
+        <Button className='tap-target hall-cell__action' size='small' onClick={openMap}>
+          地图导航
+        </Button>
+        {hall.phone ? (
+          <Button
+            className='tap-target hall-cell__action'
+            size='small'
+
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: hall.phone ?? '' }).catch(() => undefined)}
+          >
+            拨打电话
+          </Button>
+        ) : null}
+      </View>
+      {mapFailed ? (
+        <View className='hall-cell__note' role='alert'>
+          无法打开地图，请在地图应用中搜索上面的地址
+        </View>
+      ) : null}
+    </View>
+  );
+}
