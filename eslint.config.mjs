@@ -28,6 +28,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // The build swaps axios's status-name table for an empty object (config/axios-status-codes-stub.js).
+    files: ['src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='HttpStatusCode'], MemberExpression[property.name='HttpStatusCode']",
+          message: 'The build leaves axios.HttpStatusCode empty: compare status numbers.',
+        },
+      ],
+    },
+  },
   // Import direction: lib ← core ← ui ← features ← app. Features never import each other.
   {
     files: ['src/lib/**'],
