@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { startDemoSetting } from './demo-switch';
 
 const root = path.resolve(__dirname, '../../..');
 const h5Index = path.join(root, 'dist/h5/index.html');
@@ -20,8 +21,7 @@ if (!process.env.GATEWAY_STATIC_DIR && !existsSync(h5Index)) {
   }
 }
 
-if (process.argv.includes('--no-demo-data')) process.env.GATEWAY_DEMO_DATA = 'off';
-process.env.GATEWAY_DEMO_DATA ??= 'on';
+process.env.GATEWAY_DEMO_DATA = startDemoSetting(process.argv.slice(2), process.env);
 
 // Loaded only after the build so that the gateway finds the app it serves.
 void import('../main');
