@@ -12,7 +12,15 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { MAIN_DEMO_RESIDENT } from '../../gateway/src/demo/demo-residents';
 import { appPages } from '../e2e/support/app-pages';
 import { launchBrowser } from '../e2e/support/browser';
-import { openPhoneAt, tourStops, turnOnCareMode, visit, type Mode, type Session } from '../e2e/support/page-tour';
+import {
+  openPhoneAt,
+  screenshotWhole,
+  tourStops,
+  turnOnCareMode,
+  visit,
+  type Mode,
+  type Session,
+} from '../e2e/support/page-tour';
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
 import { signInForToken } from '../e2e/support/sign-in';
 import { publicTourIds, residentTourIds, type TourIds } from '../e2e/support/tour-ids';
@@ -56,9 +64,10 @@ async function tour(gateway: RunningGateway, options: GalleryOptions): Promise<S
           for (const stop of tourStops(pages, session, ids)) {
             const file = `${String(screens.length + 1).padStart(3, '0')}-${slug(stop.page)}-${session}-${mode}-${width}.png`;
             const result = await visit(page, gateway.baseUrl, stop);
-            await page.screenshot({ path: path.join(OUT, file), fullPage: true });
             const screen: Screen = { ...stop, session, mode, width, file, ...result };
+            // Audited at the phone's own height, before the screenshot stretches the viewport.
             if (options.audit && result.settled) screen.findings = await auditScreen(page, mode);
+            await screenshotWhole(page, path.join(OUT, file));
             screens.push(screen);
             const note = isBroken(screen) ? `  ✗ ${result.problem ?? ''} ${result.errors.join('; ')}` : '';
             const found = screen.findings ? `  ${screen.findings.length} findings` : '';

@@ -112,8 +112,59 @@ export interface VisitResult {
 const LOADING = '.state--loading, [aria-busy="true"]';
 
 /**
+ * Waits until no loading placeholder is shown (on the first screen only, or anywhere on the page);
+ * false when `deadline` passes first.
+ */
+async function loadingEnds(page: Page, deadline: number, where: 'first-screen' | 'anywhere'): Promise<boolean> {
+  const loading = () =>
+    page.evaluate(
+      ({ selector, firstScreen }) =>
+        Array.from(document.querySelectorAll(selector)).some((el) => {
+          const rect = el.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) return false;
+          return !firstScreen || (rect.bottom > 0 && rect.top < window.innerHeight);
+        }),
+      { selector: LOADING, firstScreen: where === 'first-screen' },
+    );
+  while (await loading()) {
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(200);
+  }
+  return true;
+}
+
+/**
+ * Scrolls every scrolling box of the page (the document, or Taro's page container on H5) down a
+ * screen at a time to its end, then back to the top: lazy sections load, the screenshot starts at
+ * the top.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 60)));
+    const boxes = [
+      document.scrollingElement,
+      ...Array.from(document.querySelectorAll('body *')).filter((el) => {
+        const style = getComputedStyle(el);
+        return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 10;
+      }),
+    ].filter((el): el is Element => el !== null);
+    for (const box of boxes) {
+      for (let y = 0; y < box.scrollHeight; y += Math.max(200, box.clientHeight * 0.8)) {
+        box.scrollTop = y;
+        await frame();
+      }
+      box.scrollTop = box.scrollHeight;
+      await frame();
+      box.scrollTop = 0;
+    }
+    await frame();
+  });
+}
+
+/**
  * Opens the stop and waits until the page has drawn (`.page`), the network is quiet and no loading
- * state is left, or `timeoutMs` passes (then `settled` is false: a page that loads forever).
+ * state is left, above the fold and (after scrolling through) below it, or `timeoutMs` passes (then
+ * `settled` is false: a page that loads forever).
  */
 export async function visit(page: Page, baseUrl: string, stop: TourStop, timeoutMs = 15_000): Promise<VisitResult> {
   const errors: string[] = [];
@@ -126,9 +177,14 @@ export async function visit(page: Page, baseUrl: string, stop: TourStop, timeout
     await page.waitForLoadState('networkidle', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {
       // Long polling or a slow request: the loading-state check below decides.
     });
-    while ((await page.locator(LOADING).filter({ visible: true }).count()) > 0) {
-      if (Date.now() > deadline) return { settled: false, errors, problem: 'still loading' };
-      await page.waitForTimeout(200);
+    if (!(await loadingEnds(page, deadline, 'first-screen'))) {
+      return { settled: false, errors, problem: 'still loading' };
+    }
+    // Sections below the fold load as a reader scrolls to them (the guide's 办理地点): scroll
+    // through once, as a reader would, and wait for them too.
+    await scrollThrough(page);
+    if (!(await loadingEnds(page, deadline, 'anywhere'))) {
+      return { settled: false, errors, problem: 'still loading below the fold' };
     }
     // Transitions (NutUI's fade-ins, toasts appearing) end before the screen is taken.
     await page.waitForTimeout(400);
@@ -137,5 +193,36 @@ export async function visit(page: Page, baseUrl: string, stop: TourStop, timeout
     return { settled: false, errors, problem: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {
     page.off('pageerror', onError);
+  }
+}
+
+/** Taller pages are cut here (a windowed list may be very long). */
+const MAX_SHOT_HEIGHT = 6000;
+
+/**
+ * A screenshot of the whole page, not just the first screen. On H5 the content scrolls inside
+ * Taro's page box, which a full-page screenshot does not see: the viewport is made as tall as the
+ * content for the shot, then put back (fixed bars end up at the bottom of the image).
+ */
+export async function screenshotWhole(page: Page, file: string): Promise<void> {
+  const viewport = page.viewportSize();
+  const contentHeight = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll('body *'))
+        .filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY))
+        .map((el) => el.scrollHeight + el.getBoundingClientRect().top),
+    ),
+  );
+  if (!viewport || contentHeight <= viewport.height + 1) {
+    await page.screenshot({ path: file });
+    return;
+  }
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.ceil(contentHeight), MAX_SHOT_HEIGHT) });
+  try {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: file });
+  } finally {
+    await page.setViewportSize(viewport);
   }
 }
