@@ -211,7 +211,8 @@ export async function screenshotWhole(page: Page, file: string): Promise<void> {
       document.documentElement.scrollHeight,
       ...Array.from(document.querySelectorAll('body *'))
         .filter((el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY))
-        .map((el) => el.scrollHeight + el.getBoundingClientRect().top),
+        // Its content, plus what sits above and below the box (header, tab bar).
+        .map((el) => el.scrollHeight + window.innerHeight - el.getBoundingClientRect().height),
     ),
   );
   if (!viewport || contentHeight <= viewport.height + 1) {
