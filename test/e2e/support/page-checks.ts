@@ -99,8 +99,16 @@ export async function layoutFindings(page: Page, minTarget: number): Promise<Lay
           });
         }
       }
+      // Content scrolls under fixed bars (the tab bar): that is scrolling, not two controls on one spot.
+      const pinned = (el: Element): boolean => {
+        for (let n: Element | null = el; n; n = n.parentElement) {
+          if (/^(fixed|sticky)$/.test(getComputedStyle(n).position)) return true;
+        }
+        return false;
+      };
       for (let i = 0; i < targets.length; i += 1) {
         for (let j = i + 1; j < targets.length; j += 1) {
+          if (pinned(targets[i].el) !== pinned(targets[j].el)) continue;
           const a = targets[i].rect;
           const b = targets[j].rect;
           const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
