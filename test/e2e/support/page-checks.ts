@@ -106,11 +106,27 @@ export async function layoutFindings(page: Page, minTarget: number): Promise<Lay
         }
         return false;
       };
+      // The part of an element its scrolling ancestors let show: a card scrolled out of Taro's page
+      // box lies under the tab bar geometrically but is not drawn there.
+      const drawn = (el: Element, rect: DOMRect) => {
+        let { left, top, right, bottom } = rect;
+        for (let n = el.parentElement; n; n = n.parentElement) {
+          const style = getComputedStyle(n);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+          const box = n.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          top = Math.max(top, box.top);
+          right = Math.min(right, box.right);
+          bottom = Math.min(bottom, box.bottom);
+        }
+        return { left, top, right, bottom };
+      };
+      const clipped = targets.map((t) => drawn(t.el, t.rect));
       for (let i = 0; i < targets.length; i += 1) {
         for (let j = i + 1; j < targets.length; j += 1) {
           if (pinned(targets[i].el) !== pinned(targets[j].el)) continue;
-          const a = targets[i].rect;
-          const b = targets[j].rect;
+          const a = clipped[i];
+          const b = clipped[j];
           const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
           const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
           // A shared 1 px border is not an overlap.
