@@ -35,6 +35,8 @@ export interface GatewayConfig {
   accessTokenTtl: number;
   /** Seconds. */
   refreshTokenTtl: number;
+  /** GATEWAY_DEMO_DATA: write the demo residents' history on start (`npm start` sets it on). */
+  demoData: boolean;
 }
 
 export const DEFAULT_ACCESS_TOKEN_TTL = 900;
@@ -67,6 +69,15 @@ function nonNegativeInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** on / off (also 1 / 0, true / false); unset → `fallback`. */
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['on', '1', 'true', 'yes'].includes(raw)) return true;
+  if (['off', '0', 'false', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be on or off, got "${env[name]}"`);
+}
+
 /** Reads the gateway configuration from environment variables; throws on malformed values. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const port = nonEmpty(env.GATEWAY_PORT) === undefined ? 8080 : Number(env.GATEWAY_PORT);
@@ -92,5 +103,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     alipay: alipayAppId && alipayKey ? { appId: alipayAppId, privateKey: alipayKey.replace(/\\n/g, '\n') } : undefined,
     accessTokenTtl: positiveInt(env, 'ACCESS_TOKEN_TTL', DEFAULT_ACCESS_TOKEN_TTL),
     refreshTokenTtl: positiveInt(env, 'REFRESH_TOKEN_TTL', DEFAULT_REFRESH_TOKEN_TTL),
+    demoData: onOff(env, 'GATEWAY_DEMO_DATA', false),
   };
 }

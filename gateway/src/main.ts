@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     rectificationDays: config.rectificationDays,
     searchAnswerCache: config.searchAnswerCache,
+    demoData: config.demoData,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

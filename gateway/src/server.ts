@@ -1,5 +1,6 @@
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Database } from 'better-sqlite3';
 import fastifyCompress from '@fastify/compress';
 import fastifyRateLimit from '@fastify/rate-limit';
 import {
@@ -12,6 +13,7 @@ import { DEFAULT_IP_LIMITS, type GatewayContext, type IpLimits } from './context
 import { DEFAULT_SEED_DIR, REPO_ROOT } from './paths';
 import { openDatabase } from './db/open-database';
 import { seedDatabase } from './seed/seed-database';
+import { seedDemoHistory } from './demo/seed-demo-history';
 import { CatalogueStore } from './store/catalogue-store';
 import { FavouriteStore } from './store/favourite-store';
 import { SettingsStore } from './store/settings-store';
@@ -86,9 +88,42 @@ export interface GatewayOptions {
   rectificationDays?: number;
   /** Public base URL of the app, for window QR codes (default: the request's own origin). */
   publicBaseUrl?: string;
+  /**
+   * Write the demo residents' history (gateway/src/demo) on start, once per data folder. Default
+   * false: tests and real deployments start clean; `npm start` turns it on.
+   */
+  demoData?: boolean;
 }
 
 const SMS_SECRET = 'sms_code_secret';
+
+/**
+ * Demo history is a convenience: a catalogue without the demo's items (an imported district) makes
+ * it fail, which is logged, and the gateway starts without it (each resident is all or nothing).
+ */
+function seedDemoData(
+  db: Database,
+  options: GatewayOptions,
+  key: CommitmentKey,
+  now: Date,
+  log: FastifyBaseLogger,
+): void {
+  try {
+    const { seeded } = seedDemoHistory(db, {
+      dataDir: options.dataDir,
+      key,
+      now,
+      rectificationDays: options.rectificationDays,
+      log,
+    });
+    log.info(
+      { demo: { seeded: seeded.length } },
+      '演示数据已开启：演示居民（138 0013 8001–8003）的办件、承诺与评价；GATEWAY_DEMO_DATA=off 或 --no-demo-data 关闭',
+    );
+  } catch (error) {
+    log.error({ err: error }, 'demo history could not be written; the gateway starts without it');
+  }
+}
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
@@ -107,6 +142,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     if (options.seed !== false) seedDatabase(db, options.seedDir ?? DEFAULT_SEED_DIR, now, app.log);
     // Created on first start: <dataDir>/keys/commitment-ed25519.pem (0600) and .pub.pem.
     commitmentKey = CommitmentKey.loadOrCreate(options.dataDir);
+    if (options.demoData === true) seedDemoData(db, options, commitmentKey, now(), app.log);
   } catch (error) {
     db.close();
     throw error;

@@ -1,10 +1,13 @@
 /**
  * `npm start`: build the H5 app if it is missing, then run the gateway, which serves it and the API
  * on one local URL. Building is skipped when dist/h5 exists (`npm run build:h5` rebuilds it).
+ * Demo history is on here (a first look at the app should not be empty): `npm start -- --no-demo-data`
+ * or GATEWAY_DEMO_DATA=off starts without it. `npm run gateway` leaves it off unless asked.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { startDemoSetting } from './demo-switch';
 
 const root = path.resolve(__dirname, '../../..');
 const h5Index = path.join(root, 'dist/h5/index.html');
@@ -17,6 +20,8 @@ if (!process.env.GATEWAY_STATIC_DIR && !existsSync(h5Index)) {
     process.exit(build.status ?? 1);
   }
 }
+
+process.env.GATEWAY_DEMO_DATA = startDemoSetting(process.argv.slice(2), process.env);
 
 // Loaded only after the build so that the gateway finds the app it serves.
 void import('../main');

@@ -519,4 +519,15 @@ export const migrations: Migration[] = [
       CREATE INDEX licences_user ON licences(user_id, issued_at);
     `,
   },
+  {
+    version: 9,
+    name: 'demo-residents',
+    // Demo history (gateway/src/demo): the residents it creates are flagged, and everything they did
+    // is theirs, so one flag marks it all. Officers' work lists leave demo residents' rows out, and a
+    // seeding run recognises residents it already wrote.
+    sql: `
+      ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+      CREATE INDEX users_demo ON users(demo) WHERE demo = 1;
+    `,
+  },
 ];

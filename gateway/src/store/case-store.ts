@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { CaseStatus, PrereviewTarget } from '../../../types/contract';
+import { NOT_DEMO_USER } from './demo-store';
 
 /** A case as stored, with its department's name and its rating (if rated) joined in. */
 export interface CaseRow {
@@ -142,7 +143,10 @@ export class CaseStore {
     this.draftStmt = db.prepare(
       `${SELECT} AND c.user_id = ? AND c.status = 'draft' AND c.target_kind = ? AND c.target_code = ?`,
     );
-    this.queueStmt = db.prepare(`${SELECT} AND c.status = 'pending_review' ORDER BY c.submitted_at, c.rowid`);
+    // Demo residents' cases stay out of the officers' queue (gateway/src/demo).
+    this.queueStmt = db.prepare(
+      `${SELECT} AND c.status = 'pending_review' AND ${NOT_DEMO_USER('c.user_id')} ORDER BY c.submitted_at, c.rowid`,
+    );
     this.saveDraftStmt = db.prepare(
       'UPDATE cases SET form_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?',
     );
@@ -239,7 +243,7 @@ export class CaseStore {
     })();
   }
 
-  /** Cases waiting for pre-review, oldest submission first. */
+  /** Cases waiting for pre-review, oldest submission first (demo residents' left out). */
   queue(): CaseRow[] {
     return this.queueStmt.all();
   }

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CommitmentStatus } from '../../../types/contract';
+import { NOT_DEMO_USER } from './demo-store';
 
 /** A commitment as stored: the signed record's fields, its canonical JSON and the signature. */
 export interface CommitmentRow {
@@ -64,7 +65,10 @@ export class CommitmentStore {
     this.listForUserStmt = db.prepare(
       `SELECT ${COLUMNS} FROM commitments WHERE user_id = ? ORDER BY signed_at DESC, rowid DESC`,
     );
-    this.listAllStmt = db.prepare(`SELECT ${COLUMNS} FROM commitments ORDER BY signed_at DESC, rowid DESC`);
+    // Demo residents' commitments stay out of the officers' list to verify (gateway/src/demo).
+    this.listAllStmt = db.prepare(
+      `SELECT ${COLUMNS} FROM commitments WHERE ${NOT_DEMO_USER('user_id')} ORDER BY signed_at DESC, rowid DESC`,
+    );
     this.eventsStmt = db.prepare(
       'SELECT status, at, actor, note FROM commitment_events WHERE commitment_id = ? ORDER BY id',
     );

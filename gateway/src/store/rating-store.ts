@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { FeedbackLevel, RatingChannel, TicketStatus } from '../../../types/contract';
+import { NOT_DEMO_USER } from './demo-store';
 
 export interface WindowRow {
   code: string;
@@ -168,7 +169,11 @@ export class RatingStore {
       VALUES (?, ?, 'verifying', ?, ?, ?)`);
     this.ticketStmt = db.prepare('SELECT * FROM rectification_tickets WHERE id = ?');
     this.ticketForRatingStmt = db.prepare('SELECT * FROM rectification_tickets WHERE rating_id = ?');
-    this.ticketsStmt = db.prepare('SELECT * FROM rectification_tickets ORDER BY created_at DESC, id');
+    // Demo residents' 差评 tickets stay out of the officers' list (gateway/src/demo).
+    this.ticketsStmt = db.prepare(`
+      SELECT t.* FROM rectification_tickets t JOIN ratings r ON r.id = t.rating_id
+      WHERE ${NOT_DEMO_USER('r.user_id')}
+      ORDER BY t.created_at DESC, t.id`);
     this.ticketUpdate = db.prepare(`
       UPDATE rectification_tickets SET status = @status, result = COALESCE(@result, result),
         feedback_level = COALESCE(@feedbackLevel, feedback_level),

@@ -18,11 +18,21 @@ export interface RunningGateway {
 
 const H5_DIST = path.resolve(__dirname, '../../../dist/h5');
 
+export interface StartGatewayOptions {
+  /** Serve dist/h5 (default true); the mini-program suite needs only the API. */
+  h5?: boolean;
+  /**
+   * Write the demo residents' history (gateway/src/demo) before listening (default false: journeys
+   * start from a clean database). They log in like anyone: `signInBySms(page, gateway, DEMO_RESIDENTS[0].mobile)`.
+   */
+  demoData?: boolean;
+}
+
 /**
  * The real gateway with its seed, serving the built H5 app, on a free loopback port. The
  * mini-program suite needs only the API (`h5: false`).
  */
-export async function startGateway(options: { h5?: boolean } = {}): Promise<RunningGateway> {
+export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
   if (options.h5 !== false && !existsSync(path.join(H5_DIST, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does)');
   }
@@ -34,6 +44,7 @@ export async function startGateway(options: { h5?: boolean } = {}): Promise<Runn
     logLevel: 'warn',
     onSmsCode: (mobile, code) => smsCodes.set(mobile, code),
     adminToken: E2E_ADMIN_TOKEN,
+    demoData: options.demoData ?? false,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -39,3 +39,16 @@ export async function admin<T>(gateway: RunningGateway, method: string, path: st
   if (!envelope.ok) throw new Error(`${method} ${path}: ${response.status} ${envelope.error?.message}`);
   return envelope.data;
 }
+
+/**
+ * Logs in through the H5 login page like {@link signInBySms} and returns the access token the app
+ * received (read from the login answer), for API calls made on the same person's behalf.
+ */
+export async function signInForToken(page: Page, gateway: RunningGateway, mobile: string): Promise<string> {
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith('/api/auth/sms-login') && r.request().method() === 'POST',
+  );
+  await signInBySms(page, gateway, mobile);
+  const body = (await (await answer).json()) as { data: { tokens: { accessToken: string } } };
+  return body.data.tokens.accessToken;
+}

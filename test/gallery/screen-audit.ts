@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+import { axeFindings } from '../e2e/support/axe';
+import { nutuiDefaultReds } from '../e2e/support/nutui-reds';
+import { elementsPaintedIn, layoutFindings } from '../e2e/support/page-checks';
+import type { Mode } from '../e2e/support/page-tour';
+import type { Finding } from './screen';
+
+/** Tap targets: 44 px (WCAG 2.5.5, MIIT 适老化), 60 px in 关怀模式. */
+export const MIN_TARGET: Record<Mode, number> = { normal: 44, care: 60 };
+
+const reds = nutuiDefaultReds();
+
+/** Everything the audit checks on the screen as it is now. */
+export async function auditScreen(page: Page, mode: Mode): Promise<Finding[]> {
+  return [
+    ...(await axeFindings(page)),
+    ...(await layoutFindings(page, MIN_TARGET[mode])),
+    ...(await elementsPaintedIn(page, reds)),
+  ];
+}
