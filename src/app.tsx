@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import Taro from '@tarojs/taro';
 import { useEffect, useState, type PropsWithChildren } from 'react';
 import { forgetPersonalDataOnSignOut } from '@/core/forget-personal-data';
+import { keepKeyboardAccess } from '@/core/h5-keyboard-access';
 import { httpHooks } from '@/core/http/client';
 import { createQueryClient } from '@/core/query-client';
 import { CareModeProvider } from '@/ui/care-mode';
@@ -20,6 +21,10 @@ function currentPageUrl(): string | undefined {
     .join('&');
   return params ? `${route}?${params}` : route;
 }
+
+// On H5 every control the app and NutUI draw as an element with a role is reachable and usable by
+// keyboard (a branch, so the other platforms' builds leave the module out).
+if (process.env.TARO_ENV === 'h5') keepKeyboardAccess(document.body);
 
 httpHooks.onSessionExpired = () => {
   const here = currentPageUrl();

@@ -13,10 +13,9 @@ import {
 } from '@/lib/rating-rules';
 import { CommentField } from './comment-field';
 import { RateSlider } from './rate-slider';
-import { ReasonCheckbox } from './reason-checkbox';
-import { useValidAria } from './use-valid-aria';
 import './rating-form.scss';
 import '@/ui/field.scss';
+import { LabelledCheckbox } from '@/ui/labelled-checkbox';
 
 export type RatingFormProps = {
   rules: RatingReasonList;
@@ -85,7 +84,6 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
   const [errors, setErrors] = useState<Record<string, string>>({});
   const bad = draft.level !== undefined && isBadRating(draft.level);
   const shown = { ...serverErrors, ...errors };
-  const reasonsRef = useValidAria();
 
   const submit = () => {
     const found = checkRatingDraft(draft, {
@@ -119,10 +117,12 @@ export function RatingForm({ rules, submitting, serverErrors = {}, onSubmit }: R
       {bad ? (
         <View className='section'>
           <Text className='section__title'>不满意的原因（可多选）</Text>
-          <View className='rating-reasons' role='group' aria-label='不满意的原因' ref={reasonsRef}>
+          <View className='rating-reasons' role='group' aria-label='不满意的原因'>
             {rules.reasons.map((reason) => (
-              <ReasonCheckbox
+              <LabelledCheckbox
                 key={reason.code}
+                className='rating-reason'
+                shape='button'
                 label={reason.label}
                 checked={draft.reasonCodes.includes(reason.code)}
                 onChange={(on) =>

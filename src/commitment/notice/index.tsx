@@ -17,14 +17,13 @@ import { LoadingState } from '@/ui/loading-state';
 import { goBackOr, navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
-import { ChoiceRadio } from '../choice-radio';
-import { ConfirmCheckbox } from '../confirm-checkbox';
 import { CONFIRMATIONS } from '../confirmations';
 import { NoticeText } from '../notice-text';
 import { SignaturePad, type SignaturePadHandle } from '../signature-pad';
-import { useValidAria } from '../use-valid-aria';
 import '../commitment.scss';
 import '@/ui/field.scss';
+import { LabelledCheckbox } from '@/ui/labelled-checkbox';
+import { LabelledRadio } from '@/ui/labelled-radio';
 
 type Choice = 'commit' | 'proof';
 const NONE_CONFIRMED: CommitmentConfirmations = {
@@ -54,8 +53,6 @@ export default function NoticePage() {
   const [busy, setBusy] = useState(false);
   const pad = useRef<SignaturePadHandle>(null);
   const { dialog, confirm } = useConfirmDialog();
-  const choicesRef = useValidAria();
-  const confirmationsRef = useValidAria();
   const here = routes.commitmentNotice(item, material);
   // On H5 the notice box takes focus, so it can be read to its end with the keyboard too.
   const keyboardScroll = env.platform === 'h5' ? { tabIndex: 0 } : {};
@@ -160,7 +157,7 @@ export default function NoticePage() {
         </Text>
       </View>
 
-      <View className='section' role='radiogroup' aria-label='选择办理方式' ref={choicesRef}>
+      <View className='section' role='radiogroup' aria-label='选择办理方式'>
         <Text className='section__title'>选择办理方式</Text>
         {(
           [
@@ -168,7 +165,7 @@ export default function NoticePage() {
             ['proof', '我不承诺，按要求提交证明材料'],
           ] as const
         ).map(([value, label]) => (
-          <ChoiceRadio key={value} label={label} checked={choice === value} onSelect={() => setChoice(value)} />
+          <LabelledRadio key={value} label={label} checked={choice === value} onSelect={() => setChoice(value)} />
         ))}
       </View>
 
@@ -183,10 +180,10 @@ export default function NoticePage() {
 
       {choice === 'commit' ? (
         <>
-          <View className='section' ref={confirmationsRef}>
+          <View className='section'>
             <Text className='section__title'>确认事项</Text>
             {CONFIRMATIONS.map((c) => (
-              <ConfirmCheckbox
+              <LabelledCheckbox
                 key={c.key}
                 className='confirm tap-target'
                 label={c.label}

@@ -112,18 +112,13 @@ export default function MePage() {
       </CellGroup>
 
       <CellGroup className='me__menu'>
-        <View className='me__care tap-target'>
-          <View className='me__care-text'>
-            <Text className='me__setting'>关怀模式</Text>
-            <Text className='me__hint muted'>字体更大、按钮更大，方便长辈使用</Text>
-          </View>
-          <LabelledSwitch
-            className='me__switch'
-            label='关怀模式'
-            checked={careMode}
-            onChange={(on) => setCareMode(on)}
-          />
-        </View>
+        <LabelledSwitch
+          className='me__care'
+          label='关怀模式'
+          hint='字体更大、按钮更大，方便长辈使用'
+          checked={careMode}
+          onChange={(on) => setCareMode(on)}
+        />
         <MenuCell title='隐私政策' onClick={() => navigate(routes.privacy)} />
         <MenuCell title='清除本机数据' onClick={() => void clearLocalData()} />
       </CellGroup>

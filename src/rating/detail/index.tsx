@@ -15,11 +15,10 @@ import { LoadingState } from '@/ui/loading-state';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { MissingLinkState } from '@/ui/missing-link-state';
+import { LabelledRadio } from '@/ui/labelled-radio';
 import { CommentField } from '../comment-field';
-import { FeedbackChoice } from '../feedback-choice';
 import { RatingSummary } from '../rating-summary';
 import { TicketTimeline } from '../ticket-timeline';
-import { useValidAria } from '../use-valid-aria';
 import '../rating.scss';
 import '../rating-form.scss';
 
@@ -28,7 +27,6 @@ export default function RatingDetailPage() {
   const id = useRouter().params.id ?? '';
   const queryClient = useQueryClient();
   const { dialog, confirm } = useConfirmDialog();
-  const feedbackRef = useValidAria();
   const rating = useQuery({
     queryKey: queryKeys.myRating(id),
     queryFn: ({ signal }) => ratingsApi.myRating(id, signal),
@@ -92,10 +90,11 @@ export default function RatingDetailPage() {
       {ticket?.status === 'revisiting' && !ticket.feedback ? (
         <View className='section'>
           <Text className='section__title'>您对整改结果满意吗？</Text>
-          <View className='rating-feedback' role='radiogroup' aria-label='整改满意度' ref={feedbackRef}>
+          <View className='rating-feedback' role='radiogroup' aria-label='整改满意度'>
             {FEEDBACK_LEVELS.map((f) => (
-              <FeedbackChoice
+              <LabelledRadio
                 key={f.level}
+                shape='button'
                 label={f.name}
                 checked={level === f.level}
                 onSelect={() => setLevel(f.level)}

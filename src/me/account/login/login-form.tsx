@@ -7,8 +7,6 @@ import { accountApi } from '@/core/api/account';
 import { ApiError, describeError, isApiError } from '@/core/http/api-error';
 import { env } from '@/core/env';
 import { InlineNotice, useNotice } from '@/ui/inline-notice';
-// NutUI's Input and Checkbox draw icons: this sets them up (a view on the mini-programs, its box).
-import '@/ui/icons';
 import { checkMobile, checkSmsCode, MOBILE_MAX_LENGTH, normaliseMobile } from '../field-checks';
 import { ruleOf, useServerFieldErrors } from '../form-rules';
 import { PrivacyConsent } from '../privacy-consent';

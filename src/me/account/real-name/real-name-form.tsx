@@ -4,8 +4,6 @@ import { useState } from 'react';
 import type { User } from '@contract/auth';
 import { accountApi } from '@/core/api/account';
 import { describeError, isApiError } from '@/core/http/api-error';
-// NutUI's Input and Checkbox draw icons: this sets them up (a view on the mini-programs, its box).
-import '@/ui/icons';
 import { checkIdNumber, checkRealName, ID_NUMBER_LENGTH, NAME_MAX_LENGTH } from '../field-checks';
 import { ruleOf, useServerFieldErrors } from '../form-rules';
 
