@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { Radio } from '@nutui/nutui-react-taro';
 import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
+import { ChoiceRadio } from './choice-radio';
 import '@/ui/field.scss';
 
 export type DeliverySectionProps = {
@@ -18,28 +20,21 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
   return (
     <View className='section'>
       <Text className='section__title'>结果领取方式</Text>
-      <View className='choices' role='radiogroup' aria-label='结果领取方式'>
-        {(
-          [
-            ['pickup', '窗口自取'],
-            ['post', postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'],
-          ] as const
-        ).map(([method, label]) => (
-          <View
-            key={method}
-            className={method === 'post' && !postAvailable ? 'choice choice--off tap-target' : 'choice tap-target'}
-            role='radio'
-            aria-checked={delivery?.method === method}
-            aria-disabled={method === 'post' && !postAvailable}
-            onClick={() => (method === 'post' && !postAvailable ? undefined : choose(method))}
-          >
-            <Text className={delivery?.method === method ? 'choice__box choice__box--on' : 'choice__box'}>
-              {delivery?.method === method ? '●' : ''}
-            </Text>
-            <Text>{label}</Text>
-          </View>
-        ))}
-      </View>
+      <Radio.Group
+        className='choices'
+        value={delivery?.method ?? ''}
+        onChange={(method) => choose(method as Delivery['method'])}
+      >
+        <View role='radiogroup' aria-label='结果领取方式'>
+          <ChoiceRadio value='pickup' label='窗口自取' checked={delivery?.method === 'pickup'} />
+          <ChoiceRadio
+            value='post'
+            label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
+            checked={delivery?.method === 'post'}
+            disabled={!postAvailable}
+          />
+        </View>
+      </Radio.Group>
       {errors['form.delivery'] ? (
         <View className='field__error' role='alert'>
           {errors['form.delivery']}

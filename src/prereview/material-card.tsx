@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Progress } from '@nutui/nutui-react-taro';
 import type { ELicence, MaterialRequirement } from '@contract/prereview';
 import { env } from '@/core/env';
 import { formatFileSize, formatMaterialTerms } from '@/lib/format';
@@ -47,7 +48,7 @@ function FileRow({
         </Text>
         {entry.status === 'uploading' ? (
           <View className='file__bar' role='progressbar' aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-            <View className='file__bar-fill' style={{ width: `${percent}%` }} />
+            <Progress percent={percent} showText={false} />
           </View>
         ) : null}
         {entry.status === 'failed' && entry.error ? (

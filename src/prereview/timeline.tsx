@@ -1,27 +1,31 @@
 import { Text, View } from '@tarojs/components';
+import { Step, Steps } from '@nutui/nutui-react-taro';
 import type { CaseEvent } from '@contract/prereview';
 import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { formatChineseDateTime } from '@/lib/format-date';
 
 export type TimelineProps = { events: readonly CaseEvent[] };
 
-/** Every status change of the case, oldest first, with who made it and what they said. */
+/** Every status change of the case, oldest first, with who made it and what they said: NutUI Steps. */
 export function Timeline({ events }: TimelineProps) {
   return (
-    <View className='timeline' role='list' aria-label='办理进度'>
+    <Steps className='timeline' direction='vertical' value={events.length}>
       {events.map((event, index) => (
-        <View
+        <Step
           key={`${event.at}-${index}`}
+          value={index + 1}
           className={index === events.length - 1 ? 'timeline__step timeline__step--now' : 'timeline__step'}
-          role='listitem'
-        >
-          <Text className='timeline__status'>{CASE_STATUS_NAMES[event.to]}</Text>
-          <Text className='timeline__meta'>
-            {formatChineseDateTime(event.at)} · {event.actor}
-          </Text>
-          {event.note ? <Text className='timeline__note'>{event.note}</Text> : null}
-        </View>
+          title={<Text className='timeline__status'>{CASE_STATUS_NAMES[event.to]}</Text>}
+          description={
+            <View>
+              <Text className='timeline__meta'>
+                {formatChineseDateTime(event.at)} · {event.actor}
+              </Text>
+              {event.note ? <Text className='timeline__note'>{event.note}</Text> : null}
+            </View>
+          }
+        />
       ))}
-    </View>
+    </Steps>
   );
 }

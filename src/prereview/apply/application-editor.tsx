@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Form } from '@nutui/nutui-react-taro';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User } from '@contract/auth';
+import type { FieldError } from '@contract/envelope';
 import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
 import { commitmentsApi } from '@/core/api/commitments';
@@ -12,9 +13,11 @@ import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { answerProvided, checkForm, checkMaterialAnswers } from '@/lib/application-check';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
-import { ApplicantSection } from '../applicant-section';
+import type { ApplicantField } from '../applicant-rules';
+import { ApplicantSection, applicantValues, type Refusal } from '../applicant-section';
 import { DeliverySection } from '../delivery-section';
 import { forgetLocalDraft, toMaterialAnswers, unfinishedFiles, type LocalDraft } from '../local-draft';
 import { MaterialCard, type MaterialSource } from '../material-card';
@@ -42,12 +45,29 @@ function errorMap(fields: { field: string; message: string }[]): Record<string, 
   return map;
 }
 
+/** The gateway's messages for the applicant's typed fields, tied to the values it refused. */
+function refusalsFrom(fields: FieldError[], form: ApplicationForm): Partial<Record<ApplicantField, Refusal>> {
+  const values = applicantValues(form);
+  const refused: Partial<Record<ApplicantField, Refusal>> = {};
+  for (const { field, message } of fields) {
+    const name = field.replace(/^form\./, '') as ApplicantField;
+    if (field.startsWith('form.') && name in values) refused[name] ??= { value: values[name], message };
+  }
+  return refused;
+}
+
 /** The application form: applicant, materials, delivery; saved as the user goes, submitted once. */
 export function ApplicationEditor({ spec, initial, user, licences }: ApplicationEditorProps) {
   const queryClient = useQueryClient();
   const { draft, update, sync, flush, current } = useDraft(initial, true);
-  const uploads = useFileUploads(update);
+  const { dialog, confirm } = useConfirmDialog();
+  const uploads = useFileUploads(
+    update,
+    useCallback((title: string, content: string) => void confirm({ title, content, alert: true }), [confirm]),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [applicantForm] = Form.useForm();
+  const [refused, setRefused] = useState<Partial<Record<ApplicantField, Refusal>>>({});
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -119,6 +139,12 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, attempted]);
 
+  useEffect(() => {
+    // The gateway's messages go under their fields once the Form has their rules.
+    const names = Object.keys(refused);
+    if (names.length > 0) void applicantForm.validateFields(names);
+  }, [refused, applicantForm]);
+
   const changeForm = (patch: Partial<ApplicationForm>) => update((d) => ({ ...d, form: { ...d.form, ...patch } }));
 
   const pick = (materialId: string, source: MaterialSource) => {
@@ -141,6 +167,8 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     const state = current();
     const found = validate(state);
     setErrors(found);
+    // The same checks as `found`, shown under each typed field by NutUI's Form.
+    void applicantForm.validateFields();
     const unfinished = unfinishedFiles(state.answers);
     if (Object.keys(found).length > 0) {
       setNotice(`还有 ${Object.keys(found).length} 处需要填写或更正，请查看标红的内容`);
@@ -177,7 +205,10 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       const definite = isApiError(error) && error.status >= 400 && error.status < 500;
       // A refusal is final for this key (the body will change); an unknown outcome keeps it for the retry.
       if (definite) update((d) => ({ ...d, submitKey: undefined }));
-      if (isApiError(error) && error.fields.length > 0) setErrors(errorMap(error.fields));
+      if (isApiError(error) && error.fields.length > 0) {
+        setErrors(errorMap(error.fields));
+        setRefused(refusalsFrom(error.fields, state.form));
+      }
       if (isApiError(error) && error.code === 'CONFLICT') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
       }
@@ -200,6 +231,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   return (
     <>
+      {dialog}
       <View className='section'>
         <View className='section__title' role='heading' aria-level={1}>
           {spec.title}
@@ -214,7 +246,10 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       </View>
 
       <ApplicantSection
-        form={draft.form}
+        form={applicantForm}
+        values={draft.form}
+        refused={refused}
+        live={attempted}
         applicantTypes={spec.applicantTypes}
         user={user}
         errors={errors}

@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { CaseDetail, CaseMaterial } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
 import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
-import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { formatChineseDate } from '@/lib/format-date';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { LoginRequired } from '@/ui/login-required';
@@ -19,6 +19,7 @@ import { useSession } from '@/ui/use-session';
 import { MissingLinkState } from '@/ui/missing-link-state';
 import { forgetLocalDraft } from '../local-draft';
 import { Timeline } from '../timeline';
+import { CaseStatusTag } from './case-status-tag';
 import { CorrectionForm } from './correction-form';
 import '../prereview.scss';
 
@@ -26,6 +27,13 @@ const REVIEW_NAMES: Record<CaseMaterial['review'], string> = {
   pending: '待审',
   returned: '需补正',
   accepted: '已通过',
+};
+
+/** The review's colour: the theme's success, danger and default (grey) tags. */
+const REVIEW_TAG: Record<CaseMaterial['review'], 'default' | 'danger' | 'success'> = {
+  pending: 'default',
+  returned: 'danger',
+  accepted: 'success',
 };
 
 function MaterialSummary({ material }: { material: CaseMaterial }) {
@@ -39,7 +47,9 @@ function MaterialSummary({ material }: { material: CaseMaterial }) {
     <View className='case-material' role='listitem'>
       <View className='case-material__head'>
         <Text className='case-material__name'>{material.name}</Text>
-        <Text className={`review review--${material.review}`}>{REVIEW_NAMES[material.review]}</Text>
+        <Tag className={`review review--${material.review}`} type={REVIEW_TAG[material.review]} plain>
+          {REVIEW_NAMES[material.review]}
+        </Tag>
       </View>
       <Text className='muted'>{how}</Text>
       {material.review === 'returned' && material.reviewComment ? (
@@ -52,41 +62,43 @@ function MaterialSummary({ material }: { material: CaseMaterial }) {
 function Actions({ detail }: { detail: CaseDetail }) {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const { dialog, confirm } = useConfirmDialog();
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirm({
       title: '撤回申请',
       content: '撤回后本次申请终止，如需办理须重新申报。确定撤回吗？',
       confirmText: '撤回',
     });
-    if (!confirm || busy) return;
+    if (!confirmed || busy) return;
     setBusy(true);
     try {
       queryClient.setQueryData(queryKeys.case(detail.id), await casesApi.withdrawCase(detail.id));
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
     } catch (error) {
-      void Taro.showModal({ title: '撤回失败', content: describeError(error), showCancel: false });
+      void confirm({ title: '撤回失败', content: describeError(error), alert: true });
     } finally {
       setBusy(false);
     }
   };
   const removeDraft = async () => {
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirm({
       title: '删除草稿',
       content: '删除后已填写的内容不可恢复。',
       confirmText: '删除',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     try {
       await casesApi.deleteDraft(detail.id);
       forgetLocalDraft(detail.id);
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
       navigate(routes.cases);
     } catch (error) {
-      void Taro.showModal({ title: '删除失败', content: describeError(error), showCancel: false });
+      void confirm({ title: '删除失败', content: describeError(error), alert: true });
     }
   };
   return (
     <View className='section actions'>
+      {dialog}
       {detail.status === 'draft' ? (
         <>
           <Button type='primary' className='tap-target' onClick={() => navigate(routes.continueDraft(detail.id))}>
@@ -156,7 +168,9 @@ export default function CasePage() {
         <Text className='muted'>
           {c.departmentName} · 办件编号 {c.id.slice(0, 8).toUpperCase()}
         </Text>
-        <Text className={`case-status case-status--${c.status}`}>{CASE_STATUS_NAMES[c.status]}</Text>
+        <View className='case-status-row'>
+          <CaseStatusTag status={c.status} />
+        </View>
         {c.submittedAt ? <Text className='muted'>提交于 {formatChineseDate(c.submittedAt)}</Text> : null}
         {c.expectedCompletionDate && !c.completedAt && c.status !== 'withdrawn' && c.status !== 'rejected' ? (
           <Text>

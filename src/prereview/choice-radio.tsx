@@ -1,0 +1,30 @@
+import { View } from '@tarojs/components';
+import { Radio } from '@nutui/nutui-react-taro';
+
+export type ChoiceRadioProps = {
+  value: string;
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+};
+
+/**
+ * NutUI's Radio (inside a Radio.Group) in a row a screen reader can name: NutUI hands its role and
+ * state to Taro's View as `ariaRole`/`ariaChecked`, which H5 writes as unknown attributes, and it
+ * passes no other props on (the same gap LabelledSwitch fills for Switch).
+ */
+export function ChoiceRadio({ value, label, checked, disabled = false }: ChoiceRadioProps) {
+  return (
+    <View
+      className={disabled ? 'choice choice--off' : 'choice'}
+      role='radio'
+      aria-checked={checked}
+      aria-disabled={disabled}
+      aria-label={label}
+    >
+      <Radio className='choice__radio tap-target' value={value} disabled={disabled}>
+        {label}
+      </Radio>
+    </View>
+  );
+}
