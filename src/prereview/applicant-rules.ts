@@ -75,13 +75,12 @@ export const APPLICANT_MAX_LENGTH: Record<ApplicantField, number> = {
 export function applicantRules(now: () => Date = () => new Date()): Record<ApplicantField, ApplicantRule[]> {
   return {
     companyName: requiredText('单位名称', 2, 100),
+    // One rule: the lib's check says what is missing too (请输入统一社会信用代码).
     creditCode: [
-      rule(filled('统一社会信用代码'), true),
       rule((value) => {
-        if (length(value) === 0) return undefined;
         const check = checkCreditCode(value);
         return check.valid ? undefined : check.reason;
-      }),
+      }, true),
     ],
     legalRepresentative: requiredText('法定代表人姓名', 2, 30),
     legalRepresentativeIdNumber: [
@@ -94,9 +93,7 @@ export function applicantRules(now: () => Date = () => new Date()): Record<Appli
     ],
     // Optional: without it the gateway uses the login number.
     contactMobile: [
-      rule((value) =>
-        length(value) > 0 && !isMobileNumber(value) ? '联系电话应为 11 位中国大陆手机号' : undefined,
-      ),
+      rule((value) => (length(value) > 0 && !isMobileNumber(value) ? '联系电话应为 11 位中国大陆手机号' : undefined)),
     ],
     address: requiredText('联系地址', 2, 200),
     remark: [rule(within('申请说明', 0, 500))],

@@ -4,7 +4,7 @@ import type { ApplicantType, ApplicationForm } from '@contract/prereview';
 import type { User } from '@contract/auth';
 import { APPLICANT_MAX_LENGTH, applicantRules, refusedBy, type ApplicantField } from './applicant-rules';
 import { ChoiceRadio } from './choice-radio';
-import '@/ui/field.scss';
+// field.scss (field__hint, field__error) comes with the editor, the only page drawing this section.
 
 export type ApplicantFormInstance = ReturnType<typeof Form.useForm>[0];
 
@@ -86,6 +86,8 @@ export function ApplicantSection({
         maxLength={APPLICANT_MAX_LENGTH[name]}
         placeholder={placeholder ?? `请输入${label}`}
         aria-label={label}
+        // H5 draws Taro's input inside its own element: the name must be on the <input> itself.
+        nativeProps={{ 'aria-label': label }}
         onChange={(value: string) => onChange({ [name]: upper ? value.toUpperCase() : value })}
       />
     </Form.Item>
@@ -172,6 +174,7 @@ export function ApplicantSection({
             autoSize
             placeholder='需要向窗口说明的情况，可不填'
             aria-label='申请说明（选填）'
+            nativeProps={{ 'aria-label': '申请说明（选填）' }}
             onChange={(remark: string) => onChange({ remark })}
           />
         </Form.Item>

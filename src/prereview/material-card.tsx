@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { Progress } from '@nutui/nutui-react-taro';
 import type { ELicence, MaterialRequirement } from '@contract/prereview';
 import { env } from '@/core/env';
 import { formatFileSize, formatMaterialTerms } from '@/lib/format';
@@ -48,7 +47,7 @@ function FileRow({
         </Text>
         {entry.status === 'uploading' ? (
           <View className='file__bar' role='progressbar' aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-            <Progress percent={percent} showText={false} />
+            <View className='file__bar-fill' style={{ width: `${percent}%` }} />
           </View>
         ) : null}
         {entry.status === 'failed' && entry.error ? (
