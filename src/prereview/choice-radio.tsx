@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
 import { Radio } from '@nutui/nutui-react-taro';
+// Radio draws NutUI icons: their box, and a view for them on the mini-programs, are set up there.
+import '@/ui/icons';
 
 export type ChoiceRadioProps = {
   value: string;

@@ -138,7 +138,8 @@ test('a retiree applies for the 我要退休 一件事 as a person with an e-lic
   await page.waitForURL(/\/prereview\/case\/index/);
   await button(page, '撤回申请').click();
   await page.getByText('确定撤回吗', { exact: false }).waitFor();
-  await page.getByText('撤回', { exact: true }).last().click();
+  // The dialog's own button (NutUI's Dialog: the label inside the button does not take the tap).
+  await button(page, /^撤回$/).click();
   await page.locator('.case-status', { hasText: '已撤回' }).waitFor();
   const steps = await page.locator('.timeline__status').allTextContents();
   expect(steps.slice(-2)).toEqual(['待预审', '已撤回']);

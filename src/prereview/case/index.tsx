@@ -47,7 +47,7 @@ function MaterialSummary({ material }: { material: CaseMaterial }) {
     <View className='case-material' role='listitem'>
       <View className='case-material__head'>
         <Text className='case-material__name'>{material.name}</Text>
-        <Tag className={`review review--${material.review}`} type={REVIEW_TAG[material.review]} plain>
+        <Tag className={`review review--${material.review}`} type={REVIEW_TAG[material.review]}>
           {REVIEW_NAMES[material.review]}
         </Tag>
       </View>
