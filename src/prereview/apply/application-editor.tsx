@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Taro from '@tarojs/taro';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form } from '@nutui/nutui-react-taro';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '@contract/auth';
-import type { FieldError } from '@contract/envelope';
 import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
-import { commitmentsApi } from '@/core/api/commitments';
 import { requestCaseNotifications } from '@/core/case-notifications';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
@@ -17,12 +15,14 @@ import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
 import type { ApplicantField } from '../applicant-rules';
-import { ApplicantSection, applicantValues, type Refusal } from '../applicant-section';
+import { ApplicantSection, type Refusal } from '../applicant-section';
 import { DeliverySection } from '../delivery-section';
 import { forgetLocalDraft, toMaterialAnswers, unfinishedFiles, type LocalDraft } from '../local-draft';
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft, type SyncState } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
+import { errorMap, refusalsFrom } from './field-errors';
+import { useCommitmentAnswers } from './use-commitment-answers';
 import '@/ui/field.scss';
 
 export type ApplicationEditorProps = {
@@ -39,23 +39,6 @@ const SYNC_TEXT: Record<SyncState, string> = {
   offline: '网络不畅，草稿已保存在本机，联网后自动同步',
 };
 
-function errorMap(fields: { field: string; message: string }[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const f of fields) map[f.field] ??= f.message;
-  return map;
-}
-
-/** The gateway's messages for the applicant's typed fields, tied to the values it refused. */
-function refusalsFrom(fields: FieldError[], form: ApplicationForm): Partial<Record<ApplicantField, Refusal>> {
-  const values = applicantValues(form);
-  const refused: Partial<Record<ApplicantField, Refusal>> = {};
-  for (const { field, message } of fields) {
-    const name = field.replace(/^form\./, '') as ApplicantField;
-    if (field.startsWith('form.') && name in values) refused[name] ??= { value: values[name], message };
-  }
-  return refused;
-}
-
 /** The application form: applicant, materials, delivery; saved as the user goes, submitted once. */
 export function ApplicationEditor({ spec, initial, user, licences }: ApplicationEditorProps) {
   const queryClient = useQueryClient();
@@ -71,13 +54,12 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
-  /** The material whose 告知承诺 is being signed on the commitment page. */
-  const awaitingCommitment = useRef<string>();
   const caseId = draft.caseId;
+  const commitments = useCommitmentAnswers({ spec, caseId, current, update, flush });
 
   useEffect(() => {
     uploads.resumeInterrupted(initial);
-    if (spec.materials.some((m) => m.commitmentAllowed)) attachCommitments();
+    if (spec.materials.some((m) => m.commitmentAllowed)) commitments.attach();
     // A sole applicant type needs no choosing.
     if (!initial.form.applicantType && spec.applicantTypes.length === 1) {
       update((d) => ({ ...d, form: { ...d.form, applicantType: spec.applicantTypes[0] } }));
@@ -85,47 +67,6 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     // Once, for the draft this editor was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const commitments = useQuery({
-    queryKey: queryKeys.myCommitments,
-    queryFn: ({ signal }) => commitmentsApi.myCommitments(signal),
-    enabled: spec.materials.some((m) => m.commitmentAllowed),
-  });
-
-  /**
-   * A commitment signed for this case answers its material: the one just signed (back from the
-   * commitment pages), or, when the form opens afresh, any signed for a material still unanswered.
-   */
-  const attachCommitments = (onlyMaterialId?: string) => {
-    void commitments.refetch().then((result) => {
-      const usable = (result.data?.commitments ?? []).filter(
-        (c) => c.record.caseId === caseId && (c.status === 'signed' || c.status === 'verified'),
-      );
-      const found: Record<string, string> = {};
-      const answers = current().answers;
-      for (const material of spec.materials) {
-        if (!material.commitmentAllowed) continue;
-        if (onlyMaterialId ? material.id !== onlyMaterialId : answers[material.id] !== undefined) continue;
-        const signed = usable.find((c) => c.record.materialName === material.name);
-        if (signed) found[material.id] = signed.record.id;
-      }
-      if (Object.keys(found).length === 0) return;
-      update((d) => {
-        const next = { ...d.answers };
-        for (const [materialId, commitmentId] of Object.entries(found)) {
-          next[materialId] = { way: 'commitment', commitmentId };
-        }
-        return { ...d, answers: next };
-      });
-    });
-  };
-
-  useDidShow(() => {
-    const materialId = awaitingCommitment.current;
-    if (!materialId) return;
-    awaitingCommitment.current = undefined;
-    attachCommitments(materialId);
-  });
 
   const validate = (state: LocalDraft): Record<string, string> =>
     errorMap([
@@ -151,14 +92,6 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     const material = spec.materials.find((m) => m.id === materialId);
     const answer = current().answers[materialId];
     if (material) void uploads.pick(material, source, answer?.way === 'files' ? answer.files.length : 0);
-  };
-
-  const commit = (materialId: string) => {
-    const material = spec.materials.find((m) => m.id === materialId);
-    const itemCode = material?.itemCodes[0] ?? spec.target.code;
-    awaitingCommitment.current = materialId;
-    flush();
-    navigate(routes.commitmentNotice(itemCode, materialId, caseId));
   };
 
   const submit = async () => {
@@ -286,7 +219,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
               },
             }))
           }
-          onCommit={() => commit(material.id)}
+          onCommit={() => commitments.sign(material.id)}
           onClearAnswer={() =>
             update((d) => {
               const answers = { ...d.answers };
