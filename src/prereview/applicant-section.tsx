@@ -104,7 +104,13 @@ export function ApplicantSection({
         >
           <View role='radiogroup' aria-label='申请人类型'>
             {applicantTypes.map((type) => (
-              <ChoiceRadio key={type} value={type} label={TYPE_NAMES[type]} checked={values.applicantType === type} />
+              <ChoiceRadio
+                key={type}
+                value={type}
+                label={TYPE_NAMES[type]}
+                checked={values.applicantType === type}
+                onSelect={() => onChange({ applicantType: type })}
+              />
             ))}
           </View>
         </Radio.Group>

@@ -1,14 +1,16 @@
 import { View } from '@tarojs/components';
 import { Radio } from '@nutui/nutui-react-taro';
-// Radio draws NutUI icons: their box, and a view for them on the mini-programs, are set up there.
-import '@/ui/icons';
 
 export type ChoiceRadioProps = {
   value: string;
   label: string;
   checked: boolean;
   disabled?: boolean;
+  /** Chooses this row from the keyboard (Space/Enter); taps reach NutUI's Radio and its group. */
+  onSelect: () => void;
 };
+
+type KeyLike = { key: string; preventDefault: () => void };
 
 /**
  * NutUI's Radio (inside a Radio.Group) in a row a screen reader can name: NutUI hands its role and
@@ -16,7 +18,16 @@ export type ChoiceRadioProps = {
  * attribute) and it passes no other props on (the gap LabelledSwitch fills for Switch). The row
  * carries the role, state and name; NutUI's radio inside it draws and takes the tap.
  */
-export function ChoiceRadio({ value, label, checked, disabled = false }: ChoiceRadioProps) {
+export function ChoiceRadio({ value, label, checked, disabled = false, onSelect }: ChoiceRadioProps) {
+  // Taro's View types leave out tabIndex and keydown, which H5's element takes.
+  const keyboard = {
+    tabIndex: disabled ? -1 : 0,
+    onKeyDown: (e: KeyLike) => {
+      if (disabled || (e.key !== ' ' && e.key !== 'Enter')) return;
+      e.preventDefault();
+      onSelect();
+    },
+  };
   return (
     <View
       className={disabled ? 'choice choice--off' : 'choice'}
@@ -24,6 +35,7 @@ export function ChoiceRadio({ value, label, checked, disabled = false }: ChoiceR
       aria-checked={checked}
       aria-disabled={disabled}
       aria-label={label}
+      {...keyboard}
     >
       {/* The row is the radio for screen readers; NutUI's own `aria-role` (not an ARIA attribute:
           axe aria-valid-attr, critical) is kept out of their tree. */}

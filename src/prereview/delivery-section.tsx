@@ -26,12 +26,18 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
         onChange={(method) => choose(method as Delivery['method'])}
       >
         <View role='radiogroup' aria-label='结果领取方式'>
-          <ChoiceRadio value='pickup' label='窗口自取' checked={delivery?.method === 'pickup'} />
+          <ChoiceRadio
+            value='pickup'
+            label='窗口自取'
+            checked={delivery?.method === 'pickup'}
+            onSelect={() => choose('pickup')}
+          />
           <ChoiceRadio
             value='post'
             label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
             checked={delivery?.method === 'post'}
             disabled={!postAvailable}
+            onSelect={() => choose('post')}
           />
         </View>
       </Radio.Group>
