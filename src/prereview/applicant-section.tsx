@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Form, Input, Radio, TextArea } from '@nutui/nutui-react-taro';
+import { Form, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { ApplicantType, ApplicationForm } from '@contract/prereview';
 import type { User } from '@contract/auth';
 import { APPLICANT_MAX_LENGTH, applicantRules, refusedBy, type ApplicantField } from './applicant-rules';
@@ -97,23 +97,17 @@ export function ApplicantSection({
     <View className='section'>
       <Text className='section__title'>申请人信息</Text>
       {applicantTypes.length > 1 ? (
-        <Radio.Group
-          className='choices'
-          value={values.applicantType ?? ''}
-          onChange={(type) => onChange({ applicantType: type as ApplicantType })}
-        >
-          <View role='radiogroup' aria-label='申请人类型'>
-            {applicantTypes.map((type) => (
-              <ChoiceRadio
-                key={type}
-                value={type}
-                label={TYPE_NAMES[type]}
-                checked={values.applicantType === type}
-                onSelect={() => onChange({ applicantType: type })}
-              />
-            ))}
-          </View>
-        </Radio.Group>
+        <View className='choices' role='radiogroup' aria-label='申请人类型'>
+          {applicantTypes.map((type) => (
+            <ChoiceRadio
+              key={type}
+              value={type}
+              label={TYPE_NAMES[type]}
+              checked={values.applicantType === type}
+              onSelect={() => onChange({ applicantType: type })}
+            />
+          ))}
+        </View>
       ) : (
         <Text className='muted'>申请人类型：{TYPE_NAMES[applicantTypes[0] ?? 'person']}</Text>
       )}

@@ -6,14 +6,14 @@ export type ChoiceRadioProps = {
   label: string;
   checked: boolean;
   disabled?: boolean;
-  /** Chooses this row from the keyboard (Space/Enter); taps reach NutUI's Radio and its group. */
+  /** Chooses this row: a tap on NutUI's Radio, or Space/Enter on the row. */
   onSelect: () => void;
 };
 
 type KeyLike = { key: string; preventDefault: () => void };
 
 /**
- * NutUI's Radio (inside a Radio.Group) in a row a screen reader can name: NutUI hands its role and
+ * NutUI's Radio in a row a screen reader can name: NutUI hands its role and
  * state to Taro's View as `ariaRole`/`ariaChecked`, which H5 writes as `aria-role` (no such
  * attribute) and it passes no other props on (the gap LabelledSwitch fills for Switch). The row
  * carries the role, state and name; NutUI's radio inside it draws and takes the tap.
@@ -40,7 +40,13 @@ export function ChoiceRadio({ value, label, checked, disabled = false, onSelect 
       {/* The row is the radio for screen readers; NutUI's own `aria-role` (not an ARIA attribute:
           axe aria-valid-attr, critical) is kept out of their tree. */}
       <View className='choice__visual' aria-hidden='true'>
-        <Radio className='choice__radio tap-target' value={value} disabled={disabled}>
+        <Radio
+          className='choice__radio tap-target'
+          value={value}
+          checked={checked}
+          disabled={disabled}
+          onChange={(on: boolean) => (on ? onSelect() : undefined)}
+        >
           {label}
         </Radio>
       </View>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { Radio } from '@nutui/nutui-react-taro';
 import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
 import { ChoiceRadio } from './choice-radio';
@@ -20,27 +19,21 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
   return (
     <View className='section'>
       <Text className='section__title'>结果领取方式</Text>
-      <Radio.Group
-        className='choices'
-        value={delivery?.method ?? ''}
-        onChange={(method) => choose(method as Delivery['method'])}
-      >
-        <View role='radiogroup' aria-label='结果领取方式'>
-          <ChoiceRadio
-            value='pickup'
-            label='窗口自取'
-            checked={delivery?.method === 'pickup'}
-            onSelect={() => choose('pickup')}
-          />
-          <ChoiceRadio
-            value='post'
-            label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
-            checked={delivery?.method === 'post'}
-            disabled={!postAvailable}
-            onSelect={() => choose('post')}
-          />
-        </View>
-      </Radio.Group>
+      <View className='choices' role='radiogroup' aria-label='结果领取方式'>
+        <ChoiceRadio
+          value='pickup'
+          label='窗口自取'
+          checked={delivery?.method === 'pickup'}
+          onSelect={() => choose('pickup')}
+        />
+        <ChoiceRadio
+          value='post'
+          label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
+          checked={delivery?.method === 'post'}
+          disabled={!postAvailable}
+          onSelect={() => choose('post')}
+        />
+      </View>
       {errors['form.delivery'] ? (
         <View className='field__error' role='alert'>
           {errors['form.delivery']}

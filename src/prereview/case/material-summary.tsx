@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { Tag } from '@nutui/nutui-react-taro';
 import type { CaseMaterial } from '@contract/prereview';
 
 export type MaterialSummaryProps = { material: CaseMaterial };
@@ -10,14 +9,14 @@ const REVIEW_NAMES: Record<CaseMaterial['review'], string> = {
   accepted: '已通过',
 };
 
-/** The review's colour: the theme's success, danger and default (grey) tags. */
-const REVIEW_TAG: Record<CaseMaterial['review'], 'default' | 'danger' | 'success'> = {
+/** The review's colour: success, danger or neutral. */
+const REVIEW_TONE: Record<CaseMaterial['review'], 'default' | 'danger' | 'success'> = {
   pending: 'default',
   returned: 'danger',
   accepted: 'success',
 };
 
-/** One material of a submitted case: how it was provided and its review, as a NutUI Tag. */
+/** One material of a submitted case: how it was provided and its review, as a tag. */
 export function MaterialSummary({ material }: MaterialSummaryProps) {
   const how =
     material.way === 'e_licence'
@@ -29,9 +28,9 @@ export function MaterialSummary({ material }: MaterialSummaryProps) {
     <View className='case-material' role='listitem'>
       <View className='case-material__head'>
         <Text className='case-material__name'>{material.name}</Text>
-        <Tag className={`review review--${material.review}`} type={REVIEW_TAG[material.review]}>
+        <Text className={`status-tag status-tag--${REVIEW_TONE[material.review]} review review--${material.review}`}>
           {REVIEW_NAMES[material.review]}
-        </Tag>
+        </Text>
       </View>
       <Text className='muted'>{how}</Text>
       {material.review === 'returned' && material.reviewComment ? (
