@@ -128,7 +128,7 @@ test('申请说明 has a visible label, an accessible name and a count of 500', 
   const { container } = render(<Section />);
   expect(screen.getByText('申请说明（选填）')).toBeTruthy();
   expect(container.querySelector('[aria-label="申请说明（选填）"]')).not.toBeNull();
-  expect(container.querySelector('.nut-textarea-limit')?.textContent).toBe('0/500');
+  expect(container.querySelector('.remark__count')?.textContent).toBe('0/500');
   for (const label of Object.values(LABELS)) {
     expect(container.querySelector(`[aria-label="${label}"]`)).not.toBeNull();
   }
