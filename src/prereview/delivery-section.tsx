@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
+import { ChoiceRadio } from './choice-radio';
 import '@/ui/field.scss';
 
 export type DeliverySectionProps = {
@@ -19,26 +20,19 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
     <View className='section'>
       <Text className='section__title'>结果领取方式</Text>
       <View className='choices' role='radiogroup' aria-label='结果领取方式'>
-        {(
-          [
-            ['pickup', '窗口自取'],
-            ['post', postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'],
-          ] as const
-        ).map(([method, label]) => (
-          <View
-            key={method}
-            className={method === 'post' && !postAvailable ? 'choice choice--off tap-target' : 'choice tap-target'}
-            role='radio'
-            aria-checked={delivery?.method === method}
-            aria-disabled={method === 'post' && !postAvailable}
-            onClick={() => (method === 'post' && !postAvailable ? undefined : choose(method))}
-          >
-            <Text className={delivery?.method === method ? 'choice__box choice__box--on' : 'choice__box'}>
-              {delivery?.method === method ? '●' : ''}
-            </Text>
-            <Text>{label}</Text>
-          </View>
-        ))}
+        <ChoiceRadio
+          value='pickup'
+          label='窗口自取'
+          checked={delivery?.method === 'pickup'}
+          onSelect={() => choose('pickup')}
+        />
+        <ChoiceRadio
+          value='post'
+          label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
+          checked={delivery?.method === 'post'}
+          disabled={!postAvailable}
+          onSelect={() => choose('post')}
+        />
       </View>
       {errors['form.delivery'] ? (
         <View className='field__error' role='alert'>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { MaterialRequirement } from '@contract/prereview';
 import { describeError } from '@/core/http/api-error';
@@ -8,6 +7,8 @@ import { pickMaterialFiles, type PickedFile } from '@/core/pick-files';
 import type { FileEntry, LocalAnswer, LocalDraft } from './local-draft';
 
 type UpdateDraft = (change: (draft: LocalDraft) => LocalDraft) => void;
+/** Tells the person something that needs no decision (the page's themed dialog). */
+type Alert = (title: string, content: string) => void;
 
 function patchEntry(draft: LocalDraft, materialId: string, key: string, patch: Partial<FileEntry>): LocalDraft {
   const answer = draft.answers[materialId];
@@ -23,7 +24,7 @@ const newEntryKey = () => `f${Date.now().toString(36)}${(entrySeq += 1)}`;
  * Uploads attached files one by one per material, with progress, and keeps each picked file where it
  * survives a restart until the gateway has it: reopening the page resumes what was interrupted.
  */
-export function useFileUploads(updateDraft: UpdateDraft) {
+export function useFileUploads(updateDraft: UpdateDraft, alert: Alert) {
   const [progress, setProgress] = useState<Record<string, number>>({});
   const picked = useRef(new Map<string, PickedFile>());
   const running = useRef(new Set<string>());
@@ -97,15 +98,15 @@ export function useFileUploads(updateDraft: UpdateDraft) {
         for (const file of picked.slice(0, room)) {
           const refusal = await checkMaterialFile(file, material);
           if (refusal) {
-            void Taro.showModal({ title: '无法使用该文件', content: `${file.name}：${refusal}`, showCancel: false });
+            alert('无法使用该文件', `${file.name}：${refusal}`);
           } else accepted.push(file);
         }
         if (accepted.length > 0) await add(material.id, accepted);
       } catch (error) {
-        void Taro.showModal({ title: '无法选择文件', content: describeError(error), showCancel: false });
+        alert('无法选择文件', describeError(error));
       }
     },
-    [add],
+    [add, alert],
   );
 
   /** Tries a failed or interrupted file again; the gateway's chunks already held are not re-sent. */

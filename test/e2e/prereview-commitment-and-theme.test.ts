@@ -36,8 +36,8 @@ function photo(shade: number): Buffer {
 }
 
 const card = (name: string) => page.locator('.mcard', { hasText: name });
-const field = (label: string) =>
-  page.locator('.field', { has: page.locator('.field__label', { hasText: label }) }).locator('input');
+/** A form field's input, by its accessible name (NutUI's Form.Item labels it through aria-label). */
+const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 async function attachPhoto(material: string, shade: number) {
   const [chooser] = await Promise.all([
@@ -65,10 +65,10 @@ test('a bookshop signs a 告知承诺 instead of the premises proof from the app
   await page.getByText('申请人信息').waitFor();
   await field('单位名称').fill('武汉洪山书香书店有限公司');
   await field('统一社会信用代码').fill('91420111MA4KL3M5XD');
-  await field('法定代表人').first().fill('李娜');
+  await field('法定代表人').fill('李娜');
   await field('法定代表人身份证号').fill('11010519491231002X');
   await field('联系地址').fill('洪山区珞狮路 122 号');
-  await page.locator('.choice', { hasText: '窗口自取' }).click();
+  await page.getByRole('radio', { name: '窗口自取' }).click();
   await attachPhoto('出版物零售业务经营许可申请表', 10);
   await attachPhoto('营业执照', 60);
 
@@ -117,9 +117,9 @@ test('a retiree applies for the 我要退休 一件事 as a person with an e-lic
   await page.waitForURL(/\/prereview\/apply\/index\?theme=/);
   await page.getByText('一件事一次办', { exact: false }).waitFor();
 
-  await page.locator('.choice', { hasText: '个人' }).click();
+  await page.getByRole('radio', { name: '个人' }).click();
   await field('联系地址').fill('洪山区关山大道 1 号 3 栋 501 室');
-  await page.locator('.choice', { hasText: '窗口自取' }).click();
+  await page.getByRole('radio', { name: '窗口自取' }).click();
   // The wallet's 居民身份证 stands for the ID card; nothing to photograph.
   await card('申请人居民身份证').locator('.way', { hasText: '用电子证照：居民身份证' }).click();
   await card('申请人居民身份证').getByText('已使用电子证照：居民身份证').waitFor();
@@ -138,7 +138,8 @@ test('a retiree applies for the 我要退休 一件事 as a person with an e-lic
   await page.waitForURL(/\/prereview\/case\/index/);
   await button(page, '撤回申请').click();
   await page.getByText('确定撤回吗', { exact: false }).waitFor();
-  await page.getByText('撤回', { exact: true }).last().click();
+  // The dialog's own button (NutUI's Dialog: the label inside the button does not take the tap).
+  await button(page, /^撤回$/).click();
   await page.locator('.case-status', { hasText: '已撤回' }).waitFor();
   const steps = await page.locator('.timeline__status').allTextContents();
   expect(steps.slice(-2)).toEqual(['待预审', '已撤回']);

@@ -91,8 +91,8 @@ async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what: string
 }
 
 const card = (name: string) => page.locator('.mcard', { hasText: name });
-const field = (label: string) =>
-  page.locator('.field', { has: page.locator('.field__label', { hasText: label }) }).locator('input');
+/** A form field's input, by its accessible name (NutUI's Form.Item labels it through aria-label). */
+const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 async function attach(material: string, way: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([
@@ -126,10 +126,10 @@ test('a business clerk applies with a photo and a multi-chunk PDF over a droppin
   // A wrong credit code is caught on the phone, with the field named.
   await field('单位名称').fill('武汉洪山示例餐饮有限公司');
   await field('统一社会信用代码').fill('91420111MA4KL3M5XE');
-  await field('法定代表人').first().fill('王芳');
+  await field('法定代表人').fill('王芳');
   await field('法定代表人身份证号').fill('11010519491231002X');
   await field('联系地址').fill('洪山区珞喻路 1037 号 8 栋 302 室');
-  await page.locator('.choice', { hasText: '窗口自取' }).click();
+  await page.getByRole('radio', { name: '窗口自取' }).click();
   await button(page, '提交预审').click();
   await page.getByText('统一社会信用代码校验位不正确').waitFor();
   await page.getByText(`请提交「${FORM_NAME}」`).waitFor();

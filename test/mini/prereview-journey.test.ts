@@ -122,12 +122,17 @@ function save(name: string, bytes: Buffer): string {
   return file;
 }
 
-/** The input of a labelled text field (the label and the input share the field's view). */
+/**
+ * The input of a labelled text field: the one nearest its label, in the label's closest enclosing
+ * view that holds an input (our TextField's view, or NutUI's Form.Item).
+ */
 function inputOf(app: MiniApp, label: string): PageNode {
-  const field = app.find(label).ancestors[0];
-  const input = app.nodes().find((node) => node.tag === 'input' && node.ancestors.includes(field));
-  if (!input) throw new Error(`no input for ${label} on ${app.page.route}`);
-  return input;
+  const inputs = app.nodes().filter((node) => node.tag === 'input');
+  for (const ancestor of app.find(label).ancestors) {
+    const input = inputs.find((node) => node.ancestors.includes(ancestor));
+    if (input) return input;
+  }
+  throw new Error(`no input for ${label} on ${app.page.route}`);
 }
 
 /** The material card whose heading names the material. */

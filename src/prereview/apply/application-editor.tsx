@@ -1,25 +1,28 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form } from '@nutui/nutui-react-taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '@contract/auth';
 import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
-import { commitmentsApi } from '@/core/api/commitments';
 import { requestCaseNotifications } from '@/core/case-notifications';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { answerProvided, checkForm, checkMaterialAnswers } from '@/lib/application-check';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { navigate } from '@/ui/navigate';
 import { routes } from '@/ui/routes';
-import { ApplicantSection } from '../applicant-section';
+import type { ApplicantField } from '../applicant-rules';
+import { ApplicantSection, type Refusal } from '../applicant-section';
 import { DeliverySection } from '../delivery-section';
 import { forgetLocalDraft, toMaterialAnswers, unfinishedFiles, type LocalDraft } from '../local-draft';
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft, type SyncState } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
+import { errorMap, refusalsFrom } from './field-errors';
+import { useCommitmentAnswers } from './use-commitment-answers';
 import '@/ui/field.scss';
 
 export type ApplicationEditorProps = {
@@ -36,28 +39,27 @@ const SYNC_TEXT: Record<SyncState, string> = {
   offline: '网络不畅，草稿已保存在本机，联网后自动同步',
 };
 
-function errorMap(fields: { field: string; message: string }[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const f of fields) map[f.field] ??= f.message;
-  return map;
-}
-
 /** The application form: applicant, materials, delivery; saved as the user goes, submitted once. */
 export function ApplicationEditor({ spec, initial, user, licences }: ApplicationEditorProps) {
   const queryClient = useQueryClient();
   const { draft, update, sync, flush, current } = useDraft(initial, true);
-  const uploads = useFileUploads(update);
+  const { dialog, confirm } = useConfirmDialog();
+  const uploads = useFileUploads(
+    update,
+    useCallback((title: string, content: string) => void confirm({ title, content, alert: true }), [confirm]),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [applicantForm] = Form.useForm();
+  const [refused, setRefused] = useState<Partial<Record<ApplicantField, Refusal>>>({});
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
-  /** The material whose 告知承诺 is being signed on the commitment page. */
-  const awaitingCommitment = useRef<string>();
   const caseId = draft.caseId;
+  const commitments = useCommitmentAnswers({ spec, caseId, current, update, flush });
 
   useEffect(() => {
     uploads.resumeInterrupted(initial);
-    if (spec.materials.some((m) => m.commitmentAllowed)) attachCommitments();
+    if (spec.materials.some((m) => m.commitmentAllowed)) commitments.attach();
     // A sole applicant type needs no choosing.
     if (!initial.form.applicantType && spec.applicantTypes.length === 1) {
       update((d) => ({ ...d, form: { ...d.form, applicantType: spec.applicantTypes[0] } }));
@@ -65,47 +67,6 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     // Once, for the draft this editor was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const commitments = useQuery({
-    queryKey: queryKeys.myCommitments,
-    queryFn: ({ signal }) => commitmentsApi.myCommitments(signal),
-    enabled: spec.materials.some((m) => m.commitmentAllowed),
-  });
-
-  /**
-   * A commitment signed for this case answers its material: the one just signed (back from the
-   * commitment pages), or, when the form opens afresh, any signed for a material still unanswered.
-   */
-  const attachCommitments = (onlyMaterialId?: string) => {
-    void commitments.refetch().then((result) => {
-      const usable = (result.data?.commitments ?? []).filter(
-        (c) => c.record.caseId === caseId && (c.status === 'signed' || c.status === 'verified'),
-      );
-      const found: Record<string, string> = {};
-      const answers = current().answers;
-      for (const material of spec.materials) {
-        if (!material.commitmentAllowed) continue;
-        if (onlyMaterialId ? material.id !== onlyMaterialId : answers[material.id] !== undefined) continue;
-        const signed = usable.find((c) => c.record.materialName === material.name);
-        if (signed) found[material.id] = signed.record.id;
-      }
-      if (Object.keys(found).length === 0) return;
-      update((d) => {
-        const next = { ...d.answers };
-        for (const [materialId, commitmentId] of Object.entries(found)) {
-          next[materialId] = { way: 'commitment', commitmentId };
-        }
-        return { ...d, answers: next };
-      });
-    });
-  };
-
-  useDidShow(() => {
-    const materialId = awaitingCommitment.current;
-    if (!materialId) return;
-    awaitingCommitment.current = undefined;
-    attachCommitments(materialId);
-  });
 
   const validate = (state: LocalDraft): Record<string, string> =>
     errorMap([
@@ -119,6 +80,12 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, attempted]);
 
+  useEffect(() => {
+    // The gateway's messages go under their fields once the Form has their rules.
+    const names = Object.keys(refused);
+    if (names.length > 0) void applicantForm.validateFields(names);
+  }, [refused, applicantForm]);
+
   const changeForm = (patch: Partial<ApplicationForm>) => update((d) => ({ ...d, form: { ...d.form, ...patch } }));
 
   const pick = (materialId: string, source: MaterialSource) => {
@@ -127,20 +94,14 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
     if (material) void uploads.pick(material, source, answer?.way === 'files' ? answer.files.length : 0);
   };
 
-  const commit = (materialId: string) => {
-    const material = spec.materials.find((m) => m.id === materialId);
-    const itemCode = material?.itemCodes[0] ?? spec.target.code;
-    awaitingCommitment.current = materialId;
-    flush();
-    navigate(routes.commitmentNotice(itemCode, materialId, caseId));
-  };
-
   const submit = async () => {
     if (busy) return;
     setAttempted(true);
     const state = current();
     const found = validate(state);
     setErrors(found);
+    // The same checks as `found`, shown under each typed field by NutUI's Form.
+    void applicantForm.validateFields();
     const unfinished = unfinishedFiles(state.answers);
     if (Object.keys(found).length > 0) {
       setNotice(`还有 ${Object.keys(found).length} 处需要填写或更正，请查看标红的内容`);
@@ -177,7 +138,10 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       const definite = isApiError(error) && error.status >= 400 && error.status < 500;
       // A refusal is final for this key (the body will change); an unknown outcome keeps it for the retry.
       if (definite) update((d) => ({ ...d, submitKey: undefined }));
-      if (isApiError(error) && error.fields.length > 0) setErrors(errorMap(error.fields));
+      if (isApiError(error) && error.fields.length > 0) {
+        setErrors(errorMap(error.fields));
+        setRefused(refusalsFrom(error.fields, state.form));
+      }
       if (isApiError(error) && error.code === 'CONFLICT') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
       }
@@ -200,6 +164,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
 
   return (
     <>
+      {dialog}
       <View className='section'>
         <View className='section__title' role='heading' aria-level={1}>
           {spec.title}
@@ -214,7 +179,10 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       </View>
 
       <ApplicantSection
-        form={draft.form}
+        form={applicantForm}
+        values={draft.form}
+        refused={refused}
+        live={attempted}
         applicantTypes={spec.applicantTypes}
         user={user}
         errors={errors}
@@ -251,7 +219,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
               },
             }))
           }
-          onCommit={() => commit(material.id)}
+          onCommit={() => commitments.sign(material.id)}
           onClearAnswer={() =>
             update((d) => {
               const answers = { ...d.answers };

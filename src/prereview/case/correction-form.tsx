@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@nutui/nutui-react-taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApplicationSpec, CaseDetail } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { useConfirmDialog } from '@/ui/confirm-dialog';
 import { forgetLocalDraft, readLocalDraft, toMaterialAnswers, unfinishedFiles } from '../local-draft';
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft } from '../use-draft';
@@ -30,7 +31,11 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
     readLocalDraft(key) ?? { caseId: key, form: {}, answers: {}, savedAt: 0 },
     false,
   );
-  const uploads = useFileUploads(update);
+  const { dialog, confirm } = useConfirmDialog();
+  const uploads = useFileUploads(
+    update,
+    useCallback((title: string, content: string) => void confirm({ title, content, alert: true }), [confirm]),
+  );
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const returned = detail.materials.filter((m) => m.review === 'returned');
@@ -75,6 +80,7 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
 
   return (
     <>
+      {dialog}
       <View className='section section--flat'>
         <Text className='section__title'>需补正的材料（{returned.length}项）</Text>
         <Text className='field__hint'>只需重新提供下列材料，其余材料已通过，无需再交。</Text>

@@ -1,115 +1,22 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
-import type { CaseDetail, CaseMaterial } from '@contract/prereview';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useQuery } from '@tanstack/react-query';
 import { casesApi } from '@/core/api/cases';
-import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
-import { CASE_STATUS_NAMES } from '@/lib/case-status';
 import { formatChineseDate } from '@/lib/format-date';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { LoginRequired } from '@/ui/login-required';
-import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
 import { MissingLinkState } from '@/ui/missing-link-state';
-import { forgetLocalDraft } from '../local-draft';
 import { Timeline } from '../timeline';
+import { CaseActions } from './case-actions';
+import { CaseStatusTag } from './case-status-tag';
 import { CorrectionForm } from './correction-form';
+import { MaterialSummary } from './material-summary';
 import '../prereview.scss';
-
-const REVIEW_NAMES: Record<CaseMaterial['review'], string> = {
-  pending: '待审',
-  returned: '需补正',
-  accepted: '已通过',
-};
-
-function MaterialSummary({ material }: { material: CaseMaterial }) {
-  const how =
-    material.way === 'e_licence'
-      ? `电子证照：${material.licenceName ?? ''}`
-      : material.way === 'commitment'
-        ? '告知承诺代替'
-        : material.files.map((f) => f.name).join('、');
-  return (
-    <View className='case-material' role='listitem'>
-      <View className='case-material__head'>
-        <Text className='case-material__name'>{material.name}</Text>
-        <Text className={`review review--${material.review}`}>{REVIEW_NAMES[material.review]}</Text>
-      </View>
-      <Text className='muted'>{how}</Text>
-      {material.review === 'returned' && material.reviewComment ? (
-        <Text className='mcard__returned'>退回意见：{material.reviewComment}</Text>
-      ) : null}
-    </View>
-  );
-}
-
-function Actions({ detail }: { detail: CaseDetail }) {
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const withdraw = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后本次申请终止，如需办理须重新申报。确定撤回吗？',
-      confirmText: '撤回',
-    });
-    if (!confirm || busy) return;
-    setBusy(true);
-    try {
-      queryClient.setQueryData(queryKeys.case(detail.id), await casesApi.withdrawCase(detail.id));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-    } catch (error) {
-      void Taro.showModal({ title: '撤回失败', content: describeError(error), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const removeDraft = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '删除草稿',
-      content: '删除后已填写的内容不可恢复。',
-      confirmText: '删除',
-    });
-    if (!confirm) return;
-    try {
-      await casesApi.deleteDraft(detail.id);
-      forgetLocalDraft(detail.id);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-      navigate(routes.cases);
-    } catch (error) {
-      void Taro.showModal({ title: '删除失败', content: describeError(error), showCancel: false });
-    }
-  };
-  return (
-    <View className='section actions'>
-      {detail.status === 'draft' ? (
-        <>
-          <Button type='primary' className='tap-target' onClick={() => navigate(routes.continueDraft(detail.id))}>
-            继续填写
-          </Button>
-          <Button className='tap-target' onClick={() => void removeDraft()}>
-            删除草稿
-          </Button>
-        </>
-      ) : null}
-      {detail.ratingState === 'open' ? (
-        <Button type='primary' className='tap-target' onClick={() => navigate(routes.rateCase(detail.id))}>
-          评价本次服务
-        </Button>
-      ) : null}
-      {detail.withdrawable ? (
-        <Button className='tap-target' loading={busy} onClick={() => void withdraw()}>
-          撤回申请
-        </Button>
-      ) : null}
-    </View>
-  );
-}
 
 /** 办件详情: status, expected completion, the timeline, each material's review, and what to do next. */
 export default function CasePage() {
@@ -156,7 +63,9 @@ export default function CasePage() {
         <Text className='muted'>
           {c.departmentName} · 办件编号 {c.id.slice(0, 8).toUpperCase()}
         </Text>
-        <Text className={`case-status case-status--${c.status}`}>{CASE_STATUS_NAMES[c.status]}</Text>
+        <View className='case-status-row'>
+          <CaseStatusTag status={c.status} />
+        </View>
         {c.submittedAt ? <Text className='muted'>提交于 {formatChineseDate(c.submittedAt)}</Text> : null}
         {c.expectedCompletionDate && !c.completedAt && c.status !== 'withdrawn' && c.status !== 'rejected' ? (
           <Text>
@@ -190,7 +99,7 @@ export default function CasePage() {
         </View>
       ) : null}
 
-      <Actions detail={c} />
+      <CaseActions detail={c} />
     </PageShell>
   );
 }
