@@ -3,7 +3,7 @@ import { Form, Input } from '@nutui/nutui-react-taro';
 import type { ApplicantType, ApplicationForm } from '@contract/prereview';
 import type { User } from '@contract/auth';
 import { APPLICANT_MAX_LENGTH, applicantRules, refusedBy, type ApplicantField } from './applicant-rules';
-import { ChoiceRadio } from './choice-radio';
+import { LabelledRadio } from '@/ui/labelled-radio';
 // field.scss (field__hint, field__error) comes with the editor, the only page drawing this section.
 
 export type ApplicantFormInstance = ReturnType<typeof Form.useForm>[0];
@@ -99,9 +99,8 @@ export function ApplicantSection({
       {applicantTypes.length > 1 ? (
         <View className='choices' role='radiogroup' aria-label='申请人类型'>
           {applicantTypes.map((type) => (
-            <ChoiceRadio
+            <LabelledRadio
               key={type}
-              value={type}
               label={TYPE_NAMES[type]}
               checked={values.applicantType === type}
               onSelect={() => onChange({ applicantType: type })}

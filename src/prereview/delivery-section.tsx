@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
-import { ChoiceRadio } from './choice-radio';
 import '@/ui/field.scss';
+import { LabelledRadio } from '@/ui/labelled-radio';
 
 export type DeliverySectionProps = {
   delivery: Delivery | undefined;
@@ -20,14 +20,8 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
     <View className='section'>
       <Text className='section__title'>结果领取方式</Text>
       <View className='choices' role='radiogroup' aria-label='结果领取方式'>
-        <ChoiceRadio
-          value='pickup'
-          label='窗口自取'
-          checked={delivery?.method === 'pickup'}
-          onSelect={() => choose('pickup')}
-        />
-        <ChoiceRadio
-          value='post'
+        <LabelledRadio label='窗口自取' checked={delivery?.method === 'pickup'} onSelect={() => choose('pickup')} />
+        <LabelledRadio
           label={postAvailable ? '邮寄送达（免费）' : '邮寄送达（该事项不提供）'}
           checked={delivery?.method === 'post'}
           disabled={!postAvailable}

@@ -7,6 +7,8 @@ export type LabelledRadioProps = {
   label: string;
   checked: boolean;
   onSelect: () => void;
+  /** Shown, but not to be chosen (e.g. 邮寄送达 where the 事项 offers no post). */
+  disabled?: boolean;
   className?: string;
   /** `button`: a chip, with a tick beside the words when chosen (not only a colour). */
   shape?: 'round' | 'button';
@@ -17,14 +19,32 @@ export type LabelledRadioProps = {
  * to its element, and its role and state reach only the mini-programs (as `ariaRole`/`ariaChecked`);
  * on H5 the row carries them, with Space/Enter to choose.
  */
-export function LabelledRadio({ label, checked, onSelect, className, shape = 'round' }: LabelledRadioProps) {
+export function LabelledRadio({
+  label,
+  checked,
+  onSelect,
+  disabled = false,
+  className,
+  shape = 'round',
+}: LabelledRadioProps) {
+  const choose = () => {
+    if (!disabled) onSelect();
+  };
   const h5 =
     env.platform === 'h5'
-      ? { role: 'radio', 'aria-checked': checked, 'aria-label': label, tabIndex: 0, ...activationKeys(onSelect) }
+      ? {
+          role: 'radio',
+          'aria-checked': checked,
+          'aria-disabled': disabled,
+          'aria-label': label,
+          tabIndex: disabled ? -1 : 0,
+          ...activationKeys(choose),
+        }
       : {};
+  const classes = ['choice', 'tap-target', disabled ? 'choice--off' : '', className ?? ''];
   return (
-    <View className={['choice', 'tap-target', className].filter(Boolean).join(' ')} onClick={onSelect} {...h5}>
-      <Radio shape={shape} checked={checked} value={label}>
+    <View className={classes.filter(Boolean).join(' ')} onClick={choose} {...h5}>
+      <Radio shape={shape} checked={checked} value={label} disabled={disabled}>
         {shape === 'button' && checked ? `✓ ${label}` : label}
       </Radio>
     </View>

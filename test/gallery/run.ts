@@ -22,13 +22,13 @@ import {
   type Session,
 } from '../e2e/support/page-tour';
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
+import { auditScreen } from '../e2e/support/screen-audit';
 import { signInForToken } from '../e2e/support/sign-in';
 import { publicTourIds, residentTourIds, type TourIds } from '../e2e/support/tour-ids';
 import { summarise, summaryTable, writeAuditJson } from './audit-report';
 import { writeContactSheet } from './contact-sheet';
 import { ensureH5Build } from './h5-build';
 import { parseOptions, type GalleryOptions } from './options';
-import { auditScreen } from './screen-audit';
 import { isBroken, type Screen } from './screen';
 
 const OUT = path.resolve(__dirname, '../screens');

@@ -1,8 +1,7 @@
-import type { AxeFinding } from '../e2e/support/axe';
-import type { LayoutFinding } from '../e2e/support/page-checks';
 import type { Mode, Session, TourStop } from '../e2e/support/page-tour';
+import type { Finding } from '../e2e/support/screen-audit';
 
-export type Finding = AxeFinding | LayoutFinding;
+export type { Finding };
 
 /** One screenshot of the gallery and what was found on it. */
 export interface Screen extends TourStop {

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
-import { axeFindings } from '../e2e/support/axe';
-import { nutuiDefaultReds } from '../e2e/support/nutui-reds';
-import { elementsPaintedIn, layoutFindings } from '../e2e/support/page-checks';
-import type { Mode } from '../e2e/support/page-tour';
-import type { Finding } from './screen';
+import { axeFindings, type AxeFinding } from './axe';
+import { nutuiDefaultReds } from './nutui-reds';
+import { elementsPaintedIn, layoutFindings, type LayoutFinding } from './page-checks';
+import type { Mode } from './page-tour';
+
+/** What the audit can find on a screen. */
+export type Finding = AxeFinding | LayoutFinding;
 
 /** Tap targets: 44 px (WCAG 2.5.5, MIIT 适老化), 60 px in 关怀模式. */
 export const MIN_TARGET: Record<Mode, number> = { normal: 44, care: 60 };
