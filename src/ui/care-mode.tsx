@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type PropsWithChildren } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type PropsWithChildren } from 'react';
 import { isBoolean, readStored, writeStored } from '@/core/storage';
 import { systemPrefersLargeText } from '@/core/system-font';
 
@@ -21,6 +21,11 @@ export function CareModeProvider({ children }: PropsWithChildren) {
     setState(on);
     writeStored(CARE_MODE_KEY, on);
   }, []);
+  // On H5 the tab bar is drawn outside every page: it reads 关怀模式 from the document's root
+  // (src/index.html). The mini-programs' tab bars are native.
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('care', careMode);
+  }, [careMode]);
   const value = useMemo(() => ({ careMode, setCareMode }), [careMode, setCareMode]);
   return <CareModeContext.Provider value={value}>{children}</CareModeContext.Provider>;
 }
