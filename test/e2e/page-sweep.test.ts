@@ -1,12 +1,10 @@
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { MAIN_DEMO_RESIDENT } from '../../gateway/src/demo/demo-residents';
+import type { Browser } from 'playwright-core';
 import { appPages } from './support/app-pages';
 import { launchBrowser } from './support/browser';
 import { openPhoneAt, tourStops, turnOnCareMode, visit, type Mode, type Session } from './support/page-tour';
 import { startGateway, type RunningGateway } from './support/running-gateway';
 import { auditScreen } from './support/screen-audit';
-import { signInForToken } from './support/sign-in';
-import { publicTourIds, residentTourIds, type TourIds } from './support/tour-ids';
+import { tourIdsFor, type TourLogin } from './support/tour-login';
 
 /**
  * Every page of app.config.ts, logged out and logged in (as a demo resident with a case in each
@@ -19,8 +17,8 @@ import { publicTourIds, residentTourIds, type TourIds } from './support/tour-ids
 const WIDTH = 375;
 let gateway: RunningGateway;
 let browser: Browser;
-/** The resident signs in once (the gateway sends one SMS code a minute per number); later sweeps reuse it. */
-let login: { state: BrowserContextOptions['storageState']; ids: TourIds } | undefined;
+/** The resident signs in once; later sweeps reuse the login. */
+const saved: { login?: TourLogin } = {};
 
 beforeAll(async () => {
   gateway = await startGateway({ demoData: true });
@@ -33,16 +31,9 @@ afterAll(async () => {
 });
 
 async function sweep(session: Session, mode: Mode): Promise<string[]> {
-  const { context, page } = await openPhoneAt(browser, WIDTH, session === 'logged-in' ? login?.state : undefined);
+  const { context, page } = await openPhoneAt(browser, WIDTH, session === 'logged-in' ? saved.login?.state : undefined);
   try {
-    let ids: TourIds;
-    if (session === 'logged-in') {
-      if (!login) {
-        const token = await signInForToken(page, gateway, MAIN_DEMO_RESIDENT.mobile);
-        login = { state: await context.storageState(), ids: await residentTourIds(gateway, token) };
-      }
-      ids = login.ids;
-    } else ids = await publicTourIds(gateway);
+    const ids = await tourIdsFor(gateway, context, page, session, saved);
     if (mode === 'care') await turnOnCareMode(page, gateway.baseUrl);
     const problems: string[] = [];
     for (const stop of tourStops(appPages(), session, ids)) {

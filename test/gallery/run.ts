@@ -8,8 +8,6 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContextOptions } from 'playwright-core';
-import { MAIN_DEMO_RESIDENT } from '../../gateway/src/demo/demo-residents';
 import { appPages } from '../e2e/support/app-pages';
 import { launchBrowser } from '../e2e/support/browser';
 import {
@@ -23,8 +21,7 @@ import {
 } from '../e2e/support/page-tour';
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
 import { auditScreen } from '../e2e/support/screen-audit';
-import { signInForToken } from '../e2e/support/sign-in';
-import { publicTourIds, residentTourIds, type TourIds } from '../e2e/support/tour-ids';
+import { tourIdsFor, type TourLogin } from '../e2e/support/tour-login';
 import { summarise, summaryTable, writeAuditJson } from './audit-report';
 import { writeContactSheet } from './contact-sheet';
 import { ensureH5Build } from './h5-build';
@@ -45,20 +42,17 @@ async function tour(gateway: RunningGateway, options: GalleryOptions): Promise<S
   const browser = await launchBrowser();
   const pages = appPages();
   const screens: Screen[] = [];
-  // The resident logs in once (one SMS code a minute per number); other widths reuse the login.
-  let login: { state: BrowserContextOptions['storageState']; ids: TourIds } | undefined;
+  // The resident logs in once; other widths reuse the login.
+  const saved: { login?: TourLogin } = {};
   try {
     for (const width of options.widths) {
       for (const session of SESSIONS) {
-        const { context, page } = await openPhoneAt(browser, width, session === 'logged-in' ? login?.state : undefined);
-        let ids: TourIds;
-        if (session === 'logged-in') {
-          if (!login) {
-            const token = await signInForToken(page, gateway, MAIN_DEMO_RESIDENT.mobile);
-            login = { state: await context.storageState(), ids: await residentTourIds(gateway, token) };
-          }
-          ids = login.ids;
-        } else ids = await publicTourIds(gateway);
+        const { context, page } = await openPhoneAt(
+          browser,
+          width,
+          session === 'logged-in' ? saved.login?.state : undefined,
+        );
+        const ids = await tourIdsFor(gateway, context, page, session, saved);
         for (const mode of MODES) {
           if (mode === 'care') await turnOnCareMode(page, gateway.baseUrl);
           for (const stop of tourStops(pages, session, ids)) {
