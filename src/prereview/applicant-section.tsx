@@ -4,6 +4,7 @@ import type { ApplicantType, ApplicationForm } from '@contract/prereview';
 import type { User } from '@contract/auth';
 import { APPLICANT_MAX_LENGTH, applicantRules, refusedBy, type ApplicantField } from './applicant-rules';
 import { LabelledRadio } from '@/ui/labelled-radio';
+import { FieldError } from '@/ui/field-error';
 // field.scss (field__hint, field__error) comes with the editor, the only page drawing this section.
 
 export type ApplicantFormInstance = ReturnType<typeof Form.useForm>[0];
@@ -110,11 +111,7 @@ export function ApplicantSection({
       ) : (
         <Text className='muted'>申请人类型：{TYPE_NAMES[applicantTypes[0] ?? 'person']}</Text>
       )}
-      {errors['form.applicantType'] ? (
-        <View className='field__error' role='alert'>
-          {errors['form.applicantType']}
-        </View>
-      ) : null}
+      <FieldError message={errors['form.applicantType']} />
 
       <View className='identity'>
         <Text className='identity__label'>{business ? '经办人' : '申请人'}</Text>

@@ -3,6 +3,7 @@ import type { Delivery } from '@contract/prereview';
 import { TextField } from '@/ui/text-field';
 import '@/ui/field.scss';
 import { LabelledRadio } from '@/ui/labelled-radio';
+import { FieldError } from '@/ui/field-error';
 
 export type DeliverySectionProps = {
   delivery: Delivery | undefined;
@@ -28,11 +29,7 @@ export function DeliverySection({ delivery, postAvailable, errors, onChange }: D
           onSelect={() => choose('post')}
         />
       </View>
-      {errors['form.delivery'] ? (
-        <View className='field__error' role='alert'>
-          {errors['form.delivery']}
-        </View>
-      ) : null}
+      <FieldError message={errors['form.delivery']} />
       {post ? (
         <>
           <TextField

@@ -3,6 +3,7 @@ import type { ELicence, MaterialRequirement } from '@contract/prereview';
 import { env } from '@/core/env';
 import { formatFileSize, formatMaterialTerms } from '@/lib/format';
 import type { FileEntry, LocalAnswer } from './local-draft';
+import { FieldError } from '@/ui/field-error';
 import '@/ui/field.scss';
 
 export type MaterialSource = 'camera' | 'album' | 'pdf';
@@ -190,11 +191,7 @@ export function MaterialCard({
           )}
         </>
       ) : null}
-      {error ? (
-        <View className='field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FieldError message={error} />
     </View>
   );
 }

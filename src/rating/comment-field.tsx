@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { TextArea } from '@nutui/nutui-react-taro';
 import { RATING_COMMENT_MAX } from '@/lib/rating-rules';
+import { FieldError } from '@/ui/field-error';
 import '@/ui/field.scss';
 
 export type CommentFieldProps = {
@@ -25,11 +26,7 @@ export function CommentField({ label, value, onChange, placeholder, error }: Com
         placeholder={placeholder}
         aria-label={label}
       />
-      {error ? (
-        <View className='field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FieldError message={error} />
     </View>
   );
 }

@@ -1,25 +1,17 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { Hall } from '@contract/catalogue';
-import { useState } from 'react';
 import { formatDistance } from '@/lib/distance';
 import { describeOpeningHours, isOpenNow } from '@/lib/opening-hours';
 import type { WorkdayCalculator } from '@/lib/workdays';
+import { callHall, HALL_KIND_LABELS, useHallMap } from './hall-actions';
 import './hall-card.scss';
-
-const KIND_LABELS: Record<Hall['kind'], string> = {
-  hall: '政务服务中心',
-  centre: '便民服务中心',
-  terminal: '24小时自助终端',
-};
 
 export type HallCardProps = { hall: Hall; calculator?: WorkdayCalculator; distanceMetres?: number };
 
 /** A hall or terminal: open now (in words, not only colour), hours, distance, map and phone. */
 export function HallCard({ hall, calculator, distanceMetres }: HallCardProps) {
   const open = calculator ? isOpenNow(hall, new Date(), calculator) : undefined;
-  // Said on the card, not in a toast (Taro's toast would add ~6 KB to the guide on H5).
-  const [mapFailed, setMapFailed] = useState(false);
+  const { mapFailed, openMap } = useHallMap(hall);
   return (
     <View className='hall' role='listitem'>
       <View className='hall__head'>
@@ -29,37 +21,18 @@ export function HallCard({ hall, calculator, distanceMetres }: HallCardProps) {
         )}
       </View>
       <Text className='hall__meta'>
-        {KIND_LABELS[hall.kind]}
+        {HALL_KIND_LABELS[hall.kind]}
         {distanceMetres === undefined ? '' : ` · 距您${formatDistance(distanceMetres)}`}
       </Text>
       <Text className='hall__meta'>{hall.address}</Text>
       <Text className='hall__meta'>{describeOpeningHours(hall)}</Text>
       {hall.note ? <Text className='hall__meta'>{hall.note}</Text> : null}
       <View className='hall__actions'>
-        <View
-          className='hall__action tap-target'
-          role='button'
-          onClick={() =>
-            void Taro.openLocation({
-              latitude: hall.latitude,
-              longitude: hall.longitude,
-              name: hall.name,
-              address: hall.address,
-              scale: 16,
-            }).then(
-              () => setMapFailed(false),
-              () => setMapFailed(true),
-            )
-          }
-        >
+        <View className='hall__action tap-target' role='button' onClick={openMap}>
           地图导航
         </View>
         {hall.phone ? (
-          <View
-            className='hall__action tap-target'
-            role='button'
-            onClick={() => void Taro.makePhoneCall({ phoneNumber: hall.phone }).catch(() => undefined)}
-          >
+          <View className='hall__action tap-target' role='button' onClick={() => callHall(hall)}>
             电话 {hall.phone}
           </View>
         ) : null}

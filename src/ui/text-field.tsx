@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { FieldError } from './field-error';
 import './field.scss';
 
 export type TextFieldProps = {
@@ -49,11 +50,7 @@ export function TextField({
       ) : (
         input
       )}
-      {error ? (
-        <View className='field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FieldError message={error} />
     </View>
   );
 }

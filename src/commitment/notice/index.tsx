@@ -24,6 +24,7 @@ import '../commitment.scss';
 import '@/ui/field.scss';
 import { LabelledCheckbox } from '@/ui/labelled-checkbox';
 import { LabelledRadio } from '@/ui/labelled-radio';
+import { FieldError } from '@/ui/field-error';
 
 type Choice = 'commit' | 'proof';
 const NONE_CONFIRMED: CommitmentConfirmations = {
@@ -201,11 +202,7 @@ export default function NoticePage() {
       ) : null}
 
       <View className='section'>
-        {error ? (
-          <View className='field__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FieldError message={error} />
         <Button type='primary' block className='tap-target' loading={busy} onClick={() => void sign()}>
           签署承诺
         </Button>

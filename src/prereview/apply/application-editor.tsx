@@ -23,6 +23,7 @@ import { useDraft, type SyncState } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
 import { errorMap, refusalsFrom } from './field-errors';
 import { useCommitmentAnswers } from './use-commitment-answers';
+import { FieldError } from '@/ui/field-error';
 import '@/ui/field.scss';
 
 export type ApplicationEditorProps = {
@@ -238,11 +239,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       />
 
       <View className='section'>
-        {notice ? (
-          <View className='field__error' role='alert'>
-            {notice}
-          </View>
-        ) : null}
+        <FieldError message={notice} />
         <Button type='primary' block className='tap-target' loading={busy} onClick={() => void submit()}>
           提交预审
         </Button>

@@ -13,6 +13,7 @@ import { forgetLocalDraft, readLocalDraft, toMaterialAnswers, unfinishedFiles } 
 import { MaterialCard, type MaterialSource } from '../material-card';
 import { useDraft } from '../use-draft';
 import { useFileUploads } from '../use-file-uploads';
+import { FieldError } from '@/ui/field-error';
 import '@/ui/field.scss';
 
 export type CorrectionFormProps = { detail: CaseDetail; spec: ApplicationSpec };
@@ -107,11 +108,7 @@ export function CorrectionForm({ detail, spec }: CorrectionFormProps) {
         );
       })}
       <View className='section'>
-        {notice ? (
-          <View className='field__error' role='alert'>
-            {notice}
-          </View>
-        ) : null}
+        <FieldError message={notice} />
         <Button type='primary' block className='tap-target' loading={busy} onClick={() => void resubmit()}>
           重新提交预审
         </Button>

@@ -1,19 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import type { Hall } from '@contract/catalogue';
 import { formatDistance } from '@/lib/distance';
 import { describeOpeningHours, isOpenNow } from '@/lib/opening-hours';
 import type { WorkdayCalculator } from '@/lib/workdays';
 import { LocationF } from '@/ui/icons';
+import { callHall, HALL_KIND_LABELS, useHallMap } from '../../hall-actions';
 import './hall-cell.scss';
-
-const KIND_LABELS: Record<Hall['kind'], string> = {
-  hall: '政务服务中心',
-  centre: '便民服务中心',
-  terminal: '24小时自助终端',
-};
 
 export type HallCellProps = { hall: Hall; calculator?: WorkdayCalculator; distanceMetres?: number };
 
@@ -23,19 +16,7 @@ export type HallCellProps = { hall: Hall; calculator?: WorkdayCalculator; distan
  */
 export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
   const open = calculator ? isOpenNow(hall, new Date(), calculator) : undefined;
-  // Said on the row, not in a toast (the row is where the person looked).
-  const [mapFailed, setMapFailed] = useState(false);
-  const openMap = () =>
-    void Taro.openLocation({
-      latitude: hall.latitude,
-      longitude: hall.longitude,
-      name: hall.name,
-      address: hall.address,
-      scale: 16,
-    }).then(
-      () => setMapFailed(false),
-      () => setMapFailed(true),
-    );
+  const { mapFailed, openMap } = useHallMap(hall);
   return (
     <View className='hall-cell' role='listitem'>
       <Cell
@@ -61,7 +42,7 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
                 </Tag>
               )}
             </View>
-            <Text className='hall-cell__meta'>{KIND_LABELS[hall.kind]}</Text>
+            <Text className='hall-cell__meta'>{HALL_KIND_LABELS[hall.kind]}</Text>
             <Text className='hall-cell__meta'>{hall.address}</Text>
             <Text className='hall-cell__meta'>{describeOpeningHours(hall)}</Text>
             {hall.phone ? <Text className='hall-cell__meta'>电话 {hall.phone}</Text> : null}
@@ -78,7 +59,7 @@ export function HallCell({ hall, calculator, distanceMetres }: HallCellProps) {
             className='tap-target hall-cell__action'
             size='small'
 
-            onClick={() => void Taro.makePhoneCall({ phoneNumber: hall.phone ?? '' }).catch(() => undefined)}
+            onClick={() => callHall(hall)}
           >
             拨打电话
           </Button>
