@@ -22,10 +22,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/components/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/support/components-setup.ts'],
       moduleNameMapper: {
+        // First: a stylesheet imported by alias ('@/ui/field.scss') is a stylesheet, not a source file.
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
         ...shared.moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/test/support/taro-h5-with-hooks.ts',
         '^@tarojs/components$': '@tarojs/components/lib/react',
-        '\\.(css|scss|sass|less)$': '<rootDir>/test/support/style-stub.js',
       },
     },
     {

@@ -106,8 +106,14 @@ export function everyCaseStateHistory(s: DemoServices, who: DemoApplicant): void
   clock.at(1, 10);
   who.apply('HS-SB-0020', 'post');
 
-  // 草稿: started last night, half filled.
+  // 草稿: started last night, half filled: 邮寄 chosen, the address not typed yet.
   clock.at(1, 21);
   const draft = who.start('HS-GA-0027');
-  s.prereview.saveDraft(who.userId, draft.id, { form: { applicantType: 'person' }, materials: [] });
+  s.prereview.saveDraft(who.userId, draft.id, {
+    form: {
+      applicantType: 'person',
+      delivery: { method: 'post', recipient: who.resident.name, mobile: who.resident.mobile, address: '' },
+    },
+    materials: [],
+  });
 }
