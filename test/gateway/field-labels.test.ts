@@ -1,6 +1,7 @@
 import { fieldLabel } from '../../gateway/src/validation/describe-errors';
 import { requestLabels } from '../../gateway/src/validation/request-labels';
 import { expectError, smsLogin, startGateway, type TestGateway } from './support/harness';
+import { ADMIN_TOKEN } from './support/ratings';
 
 interface Schema {
   properties?: Record<string, Schema>;
@@ -45,7 +46,7 @@ let gw: TestGateway;
 let token: string;
 
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startGateway({ adminToken: ADMIN_TOKEN });
   token = (await smsLogin(gw, '13800138123')).accessToken;
 });
 
@@ -128,6 +129,17 @@ describe('Chinese field names', () => {
         { field: 'indicators.efficiency', message: '评价指标不能大于 5' },
       ]),
     );
+  });
+
+  it('an officer who names no applicant is told which two fields to choose from, in Chinese', async () => {
+    const res = await gw.request('/api/admin/cases', {
+      method: 'POST',
+      headers: { 'x-admin-token': ADMIN_TOKEN },
+      body: { itemCode: 'FX-MZ-0001', status: 'completed' },
+    });
+    expect(expectError(res, 400, 'VALIDATION_FAILED').fields).toEqual([
+      { field: 'userId', message: '请指定办件申请人：用户编号与手机号二选一' },
+    ]);
   });
 
   it('a field without a label is still named in Chinese, never as a bare English name', () => {
