@@ -60,7 +60,7 @@ export class CaseService {
   /** Admin: a case for an existing user (by id or login mobile) and an existing item. */
   create(input: AdminCreateCase, officer: string): CaseSummary {
     if ((input.userId === undefined) === (input.mobile === undefined)) {
-      throw fieldError('userId', '请指定办件申请人：userId 与 mobile 二选一');
+      throw fieldError('userId', '请指定办件申请人：用户编号与手机号二选一');
     }
     const user =
       input.userId !== undefined ? this.deps.users.get(input.userId) : this.deps.users.findByMobile(input.mobile ?? '');

@@ -28,16 +28,22 @@ function literalChoices(schema: TSchema): string[] | undefined {
   return values;
 }
 
-function labelOf(segments: string[], labels: FieldLabels): string {
+/**
+ * The Chinese name of the field at `segments`: qualified by its parent first (`delivery.mobile`),
+ * then any entry of a map (`indicators.*`), then the name alone. A field without a label is named
+ * as sent, in Chinese quotes, so the message stays Chinese (a contract test keeps every field labelled).
+ */
+export function fieldLabel(segments: readonly string[], labels: FieldLabels): string {
   const names = segments.filter((s) => !/^\d+$/.test(s));
   const key = names[names.length - 1];
   if (key === undefined) return '内容';
   const parent = names[names.length - 2];
-  return (parent !== undefined ? labels[`${parent}.${key}`] : undefined) ?? labels[key] ?? key;
+  const qualified = parent !== undefined ? (labels[`${parent}.${key}`] ?? labels[`${parent}.*`]) : undefined;
+  return qualified ?? labels[key] ?? `字段“${key}”`;
 }
 
 function chineseMessage(error: ValueError, segments: string[], labels: FieldLabels): string {
-  const label = labelOf(segments, labels);
+  const label = fieldLabel(segments, labels);
   const s = error.schema;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:

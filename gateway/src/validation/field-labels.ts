@@ -1,23 +1,6 @@
 /** Chinese names of fields, so a validation message says in words which field is wrong. */
 export type FieldLabels = Readonly<Record<string, string>>;
 
-/** Request fields of the HTTP API. */
-export const REQUEST_LABELS: FieldLabels = {
-  q: '搜索词',
-  page: '页码',
-  pageSize: '每页条数',
-  audience: '服务对象',
-  department: '部门',
-  fullyOnline: '全程网办',
-  scope: '通办范围',
-  mobile: '手机号',
-  code: '验证码',
-  platform: '平台',
-  refreshToken: '刷新令牌',
-  name: '姓名',
-  idNumber: '身份证号',
-};
-
 /**
  * Fields of the catalogue import format. A key may be qualified by its parent list
  * (`items.name`) where the same name means different things at different depths.
