@@ -399,6 +399,19 @@ describe('me and real-name verification', () => {
     expect(me.realName.verified).toBe(false);
   });
 
+  it('refuses a 身份证号 whose region does not exist, even with a valid check digit', async () => {
+    const tokens = await smsLogin(gw, MOBILE);
+    const zeros = validId('00000019900101123');
+    const error = expectError(
+      await post('/api/me/real-name', { name: '张三', idNumber: zeros }, tokens.accessToken),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(error.fields).toEqual([{ field: 'idNumber', message: '身份证号地区码不正确' }]);
+    const me = expectOk(await gw.request('/api/me', { token: tokens.accessToken }), User);
+    expect(me.realName.verified).toBe(false);
+  });
+
   it('accepts a lower-case x and a minority name with a middle dot', async () => {
     const tokens = await smsLogin(gw, MOBILE);
     const id = validId('42011119900307101');
