@@ -530,4 +530,15 @@ export const migrations: Migration[] = [
       CREATE INDEX users_demo ON users(demo) WHERE demo = 1;
     `,
   },
+  {
+    version: 10,
+    name: 'refresh-grace',
+    // Two refreshes at once with one refresh token (two tabs, a retried request) are not a leak: for
+    // 30 s after rotation the same token answers with the same new pair. The pair is kept encrypted
+    // with a key derived from the old refresh token (gateway/src/auth/successor-seal.ts), so the
+    // database alone yields no usable token.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN successor_sealed TEXT;
+    `,
+  },
 ];
