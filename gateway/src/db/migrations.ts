@@ -541,4 +541,14 @@ export const migrations: Migration[] = [
       ALTER TABLE refresh_tokens ADD COLUMN successor_sealed TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'secrets-out-of-database',
+    // The SMS code HMAC secret lives in <dataDir>/keys (gateway/src/auth/sms-secret.ts), so a copy
+    // of the database no longer reveals codes. openDatabase writes the row's value there first, and
+    // compacts the file afterwards so the deleted bytes do not linger in free pages.
+    sql: `
+      DELETE FROM settings WHERE key = 'sms_code_secret';
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 
 const CATALOGUE_VERSION = 'catalogue_version';
 
-/** Small key/value facts about this installation (secrets, counters). */
+/** Small key/value facts about this installation (counters, the window QR secret); the SMS secret is in keys/. */
 export class SettingsStore {
   private readonly getStmt: Statement<[string], { value: string }>;
   private readonly setStmt: Statement<[string, string]>;
