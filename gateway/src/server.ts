@@ -24,6 +24,8 @@ import { SmsService } from './auth/sms-service';
 import { TokenService } from './auth/token-service';
 import { PlatformIdentity, type FetchLike } from './auth/platform-identity';
 import { loadSmsSecret } from './auth/sms-secret';
+import { RealNameService } from './auth/real-name-service';
+import { IdentityClaimStore } from './store/identity-claim-store';
 import { loggerOptions, mobileTail, requestId, type LogDestination } from './logging';
 import { rateLimited } from './http/api-error';
 import { registerGzipInMemory } from './http/gzip-in-memory';
@@ -162,22 +164,24 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       app.log.warn({ platform }, 'no mini-program credentials: code-login uses the local identity stand-in');
     }
   }
+  const sms = new SmsService({
+    store: new SmsCodeStore(db),
+    secret: loadSmsSecret(options.dataDir, options.smsCodeSecret),
+    now,
+    deliver: (mobile, code) => {
+      // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
+      app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
+      options.onSmsCode?.(mobile, code);
+    },
+  });
   const ctx: GatewayContext = {
     now,
     catalogue,
     search,
     users,
     favourites: new FavouriteStore(db),
-    sms: new SmsService({
-      store: new SmsCodeStore(db),
-      secret: loadSmsSecret(options.dataDir, options.smsCodeSecret),
-      now,
-      deliver: (mobile, code) => {
-        // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
-        app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
-        options.onSmsCode?.(mobile, code);
-      },
-    }),
+    sms,
+    realName: new RealNameService({ users, claims: new IdentityClaimStore(db), sms, now }),
     tokens: new TokenService({
       store: new TokenStore(db),
       now,

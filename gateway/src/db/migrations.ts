@@ -551,4 +551,25 @@ export const migrations: Migration[] = [
       DELETE FROM settings WHERE key = 'sms_code_secret';
     `,
   },
+  {
+    version: 12,
+    name: 'identity-claims',
+    // One identity, one person: an account claiming a 身份证号 already verified on another account
+    // must prove control of that account (an SMS code to its mobile) before it is verified as the
+    // same person. Every such attempt is kept: who, when, against which account, and how it ended.
+    // No name or number is stored here; they stay in users.
+    sql: `
+      CREATE INDEX users_id_number ON users(id_number) WHERE verified_at IS NOT NULL;
+
+      CREATE TABLE identity_claims (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        bound_user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('code_sent', 'linked', 'code_rejected', 'name_mismatch', 'no_mobile'))
+      );
+      CREATE INDEX identity_claims_user ON identity_claims(user_id, at);
+      CREATE INDEX identity_claims_bound ON identity_claims(bound_user_id, at);
+    `,
+  },
 ];
