@@ -23,7 +23,7 @@ import { SearchService } from './search/search-service';
 import { SmsService } from './auth/sms-service';
 import { TokenService } from './auth/token-service';
 import { PlatformIdentity, type FetchLike } from './auth/platform-identity';
-import { loadSmsSecret } from './auth/sms-secret';
+import { loadSmsSecret } from './auth/secret-files';
 import { RealNameService } from './auth/real-name-service';
 import { IdentityClaimStore } from './store/identity-claim-store';
 import { loggerOptions, mobileTail, requestId, type LogDestination } from './logging';
@@ -191,7 +191,13 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }),
     identity,
     ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
-    ...caseAndRatingServices(db, { now, rectificationDays: options.rectificationDays, users, catalogue }),
+    ...caseAndRatingServices(db, {
+      now,
+      dataDir: options.dataDir,
+      rectificationDays: options.rectificationDays,
+      users,
+      catalogue,
+    }),
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     ...prereviewServices(db, { now, users, catalogue }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),

@@ -544,11 +544,11 @@ export const migrations: Migration[] = [
   {
     version: 11,
     name: 'secrets-out-of-database',
-    // The SMS code HMAC secret lives in <dataDir>/keys (gateway/src/auth/sms-secret.ts), so a copy
-    // of the database no longer reveals codes. openDatabase writes the row's value there first, and
+    // The SMS code and window QR HMAC secrets live in <dataDir>/keys (gateway/src/auth/secret-files.ts),
+    // so a copy of the database no longer reveals codes or signs QR codes. openDatabase writes the row's value there first, and
     // compacts the file afterwards so the deleted bytes do not linger in free pages.
     sql: `
-      DELETE FROM settings WHERE key = 'sms_code_secret';
+      DELETE FROM settings WHERE key IN ('sms_code_secret', 'window_qr_secret');
     `,
   },
   {

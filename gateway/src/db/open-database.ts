@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { moveLegacySmsSecret } from '../auth/sms-secret';
+import { moveLegacySecrets } from '../auth/secret-files';
 import { migrate } from './migrate';
 
 export const DATABASE_FILE = 'gateway.sqlite';
@@ -15,7 +15,7 @@ export function openDatabase(dataDir: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  const moved = moveLegacySmsSecret(db, dataDir);
+  const moved = moveLegacySecrets(db, dataDir);
   migrate(db);
   if (moved) {
     // A deleted row stays readable in free pages and in the WAL until they are rewritten.
