@@ -400,7 +400,7 @@ describe('me and real-name verification', () => {
     expect(me.realName.verified).toBe(false);
   });
 
-  it('refuses a 身份证号 whose region does not exist, even with a valid check digit', async () => {
+  it('refuses a 身份证号 whose region does not exist or whose holder is not born yet, even with a valid check digit', async () => {
     const tokens = await smsLogin(gw, MOBILE);
     const zeros = validId('00000019900101123');
     const error = expectError(
@@ -409,6 +409,12 @@ describe('me and real-name verification', () => {
       'VALIDATION_FAILED',
     );
     expect(error.fields).toEqual([{ field: 'idNumber', message: '身份证号地区码不正确' }]);
+    const unborn = expectError(
+      await post('/api/me/real-name', { name: '张三', idNumber: validId('42011120990101123') }, tokens.accessToken),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(unborn.fields).toEqual([{ field: 'idNumber', message: '身份证号的出生日期不正确' }]);
     const me = expectOk(await gw.request('/api/me', { token: tokens.accessToken }), User);
     expect(me.realName.verified).toBe(false);
   });

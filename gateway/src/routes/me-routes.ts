@@ -66,7 +66,11 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
           fields.push({ field: 'name', message: '请输入与身份证一致的中文姓名' });
         }
         const check = checkIdCardNumber(idNumber, ctx.now());
-        if (!check.valid) fields.push({ field: 'idNumber', message: check.reason });
+        // As the app words it (field-checks): the message names the 身份证号 it is about.
+        if (!check.valid) {
+          const message = check.reason.includes('身份证号') ? check.reason : `身份证号的${check.reason}`;
+          fields.push({ field: 'idNumber', message });
+        }
         if (fields.length > 0) throw validationFailed(fields);
         return ok(request, ctx.realName.verify(user, name, idNumber, request.body.code));
       },
