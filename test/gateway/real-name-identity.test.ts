@@ -114,11 +114,27 @@ describe('one identity, one person', () => {
     expect(claims().map((c) => c.outcome)).toEqual(['no_mobile']);
   });
 
-  it('keeps the holder’s number’s SMS limits: a second claim within a minute is refused', async () => {
+  it('keeps the holder’s number’s SMS limits, and sends at most 3 claim codes to it a day', async () => {
     await holderVerified();
     const { accessToken } = await smsLogin(gw, CLAIMANT_MOBILE);
     expectOk(await realName(accessToken, { name: '张三', idNumber: ID }), IdentityBoundChallenge);
     gw.clock.advance(10);
     expectError(await realName(accessToken, { name: '张三', idNumber: ID }), 429, 'RATE_LIMITED');
+    for (let i = 0; i < 2; i += 1) {
+      gw.clock.advance(61);
+      expectOk(await realName(accessToken, { name: '张三', idNumber: ID }), IdentityBoundChallenge);
+    }
+    gw.clock.advance(61);
+    const limited = expectError(await realName(accessToken, { name: '张三', idNumber: ID }), 429, 'RATE_LIMITED');
+    expect(limited.message).toBe('该身份今日的验证次数已达上限，请明天再试');
+    // The holder can still log in with a code of their own.
+    await smsLogin(gw, HOLDER_MOBILE);
+    expect(claims().map((c) => c.outcome)).toEqual([
+      'code_sent',
+      'rate_limited',
+      'code_sent',
+      'code_sent',
+      'rate_limited',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import type { RealNameResult } from '../../../types/contract';
+import type { IdentityBoundChallenge, RealNameResult, SmsSent } from '../../../types/contract';
 import { maskMobile } from '../../../src/lib/mask';
-import { ApiError, fieldError } from '../http/api-error';
+import { ApiError, fieldError, rateLimited } from '../http/api-error';
 import type { IdentityClaimStore } from '../store/identity-claim-store';
 import type { UserRecord, UserStore } from '../store/user-store';
 import type { SmsService } from './sms-service';
@@ -12,6 +12,13 @@ export interface RealNameDeps {
   sms: SmsService;
   now: () => Date;
 }
+
+/**
+ * Codes sent to one holder's mobile for claims in 24 h: the number's own SMS limit (10 a day) is
+ * its owner's, and claims must not use it up and lock the owner out of logging in.
+ */
+export const CLAIM_CODES_PER_HOLDER_PER_DAY = 3;
+const DAY_MS = 24 * 3600 * 1000;
 
 const NO_MOBILE =
   '该身份证号已在另一账号完成实名认证，且该账号未绑定手机号，无法在线验证，请携带身份证到政务服务大厅办理';
@@ -45,12 +52,7 @@ export class RealNameService {
       claims.record(user.id, holder.id, at, 'no_mobile');
       throw new ApiError('CONFLICT', NO_MOBILE, { fields: [{ field: 'idNumber', message: NO_MOBILE }] });
     }
-    if (code === undefined) {
-      // Rate limits are the holder's number's own (sms-service): a claimant cannot flood it.
-      const sent = sms.send(holder.mobile);
-      claims.record(user.id, holder.id, at, 'code_sent');
-      return { challenge: 'identity_bound', mobileMasked: maskMobile(holder.mobile), ...sent };
-    }
+    if (code === undefined) return this.sendClaimCode(user.id, holder.id, holder.mobile, at);
     try {
       sms.verify(holder.mobile, code);
     } catch (error) {
@@ -59,5 +61,25 @@ export class RealNameService {
     }
     claims.record(user.id, holder.id, at, 'linked');
     return userView(users.setRealName(user.id, name, idNumber, this.deps.now()));
+  }
+
+  /** The code to the holder's mobile, within the claim and SMS limits; every try is recorded. */
+  private sendClaimCode(userId: string, holderId: string, holderMobile: string, at: number): IdentityBoundChallenge {
+    const { claims, sms } = this.deps;
+    let sent: SmsSent;
+    try {
+      const sentAt = claims.codesSentTo(holderId, at - DAY_MS);
+      if (sentAt.length >= CLAIM_CODES_PER_HOLDER_PER_DAY) {
+        const wait = (sentAt[sentAt.length - CLAIM_CODES_PER_HOLDER_PER_DAY] + DAY_MS - at) / 1000;
+        throw rateLimited(wait, '该身份今日的验证次数已达上限，请明天再试');
+      }
+      // The number's own limits apply too (sms-service: one code a minute).
+      sent = sms.send(holderMobile);
+    } catch (error) {
+      claims.record(userId, holderId, at, 'rate_limited');
+      throw error;
+    }
+    claims.record(userId, holderId, at, 'code_sent');
+    return { challenge: 'identity_bound', mobileMasked: maskMobile(holderMobile), ...sent };
   }
 }

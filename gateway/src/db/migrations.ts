@@ -566,7 +566,7 @@ export const migrations: Migration[] = [
         user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         bound_user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         at INTEGER NOT NULL,
-        outcome TEXT NOT NULL CHECK (outcome IN ('code_sent', 'linked', 'code_rejected', 'name_mismatch', 'no_mobile'))
+        outcome TEXT NOT NULL CHECK (outcome IN ('code_sent', 'rate_limited', 'linked', 'code_rejected', 'name_mismatch', 'no_mobile'))
       );
       CREATE INDEX identity_claims_user ON identity_claims(user_id, at);
       CREATE INDEX identity_claims_bound ON identity_claims(bound_user_id, at);
