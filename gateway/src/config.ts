@@ -31,6 +31,8 @@ export interface GatewayConfig {
   logLevel: string;
   weapp: WeappCredentials | undefined;
   alipay: AlipayCredentials | undefined;
+  /** GATEWAY_SMS_CODE_SECRET (HMAC key of SMS codes); undefined → a key file in the data folder. */
+  smsCodeSecret: string | undefined;
   /** Seconds. */
   accessTokenTtl: number;
   /** Seconds. */
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     weapp: weappAppId && weappSecret ? { appId: weappAppId, secret: weappSecret } : undefined,
     // Keys pasted into env files often carry literal "\n" sequences instead of line breaks.
     alipay: alipayAppId && alipayKey ? { appId: alipayAppId, privateKey: alipayKey.replace(/\\n/g, '\n') } : undefined,
+    smsCodeSecret: nonEmpty(env.GATEWAY_SMS_CODE_SECRET),
     accessTokenTtl: positiveInt(env, 'ACCESS_TOKEN_TTL', DEFAULT_ACCESS_TOKEN_TTL),
     refreshTokenTtl: positiveInt(env, 'REFRESH_TOKEN_TTL', DEFAULT_REFRESH_TOKEN_TTL),
     demoData: onOff(env, 'GATEWAY_DEMO_DATA', false),

@@ -5,6 +5,7 @@ import type { SearchService } from './search/search-service';
 import type { SmsService } from './auth/sms-service';
 import type { TokenService } from './auth/token-service';
 import type { PlatformIdentity } from './auth/platform-identity';
+import type { RealNameService } from './auth/real-name-service';
 import type { CaseService } from './cases/case-service';
 import type { PrereviewServices } from './cases/prereview-services';
 import type { RatingService } from './ratings/rating-service';
@@ -33,6 +34,8 @@ export interface GatewayContext extends PrereviewServices {
   sms: SmsService;
   tokens: TokenService;
   identity: PlatformIdentity;
+  /** 实名认证, with one identity bound to one person. */
+  realName: RealNameService;
   ipLimits: IpLimits;
   cases: CaseService;
   ratings: RatingService;

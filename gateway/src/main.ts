@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     weapp: config.weapp,
     alipay: config.alipay,
+    smsCodeSecret: config.smsCodeSecret,
     accessTokenTtl: config.accessTokenTtl,
     refreshTokenTtl: config.refreshTokenTtl,
     adminToken: config.adminToken,

@@ -16,7 +16,6 @@ import { seedDatabase } from './seed/seed-database';
 import { seedDemoHistory } from './demo/seed-demo-history';
 import { CatalogueStore } from './store/catalogue-store';
 import { FavouriteStore } from './store/favourite-store';
-import { SettingsStore } from './store/settings-store';
 import { SmsCodeStore } from './store/sms-code-store';
 import { TokenStore } from './store/token-store';
 import { UserStore } from './store/user-store';
@@ -24,7 +23,9 @@ import { SearchService } from './search/search-service';
 import { SmsService } from './auth/sms-service';
 import { TokenService } from './auth/token-service';
 import { PlatformIdentity, type FetchLike } from './auth/platform-identity';
-import { newSecret } from './auth/secrets';
+import { loadSmsSecret } from './auth/secret-files';
+import { RealNameService } from './auth/real-name-service';
+import { IdentityClaimStore } from './store/identity-claim-store';
 import { loggerOptions, mobileTail, requestId, type LogDestination } from './logging';
 import { rateLimited } from './http/api-error';
 import { registerGzipInMemory } from './http/gzip-in-memory';
@@ -73,6 +74,8 @@ export interface GatewayOptions {
   seedDir?: string;
   weapp?: WeappCredentials;
   alipay?: AlipayCredentials;
+  /** GATEWAY_SMS_CODE_SECRET; default: <dataDir>/keys/sms-code-hmac.key, made on first start. */
+  smsCodeSecret?: string;
   /** Seconds (default 900). */
   accessTokenTtl?: number;
   /** Seconds (default 30 days). */
@@ -94,8 +97,6 @@ export interface GatewayOptions {
    */
   demoData?: boolean;
 }
-
-const SMS_SECRET = 'sms_code_secret';
 
 /**
  * Demo history is a convenience: a catalogue without the demo's items (an imported district) makes
@@ -148,7 +149,6 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     throw error;
   }
 
-  const settings = new SettingsStore(db);
   const catalogue = new CatalogueStore(db);
   const users = new UserStore(db);
   const search = new SearchService(catalogue, options.searchAnswerCache);
@@ -164,22 +164,24 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       app.log.warn({ platform }, 'no mini-program credentials: code-login uses the local identity stand-in');
     }
   }
+  const sms = new SmsService({
+    store: new SmsCodeStore(db),
+    secret: loadSmsSecret(options.dataDir, options.smsCodeSecret),
+    now,
+    deliver: (mobile, code) => {
+      // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
+      app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
+      options.onSmsCode?.(mobile, code);
+    },
+  });
   const ctx: GatewayContext = {
     now,
     catalogue,
     search,
     users,
     favourites: new FavouriteStore(db),
-    sms: new SmsService({
-      store: new SmsCodeStore(db),
-      secret: settings.getOrCreate(SMS_SECRET, newSecret),
-      now,
-      deliver: (mobile, code) => {
-        // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
-        app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
-        options.onSmsCode?.(mobile, code);
-      },
-    }),
+    sms,
+    realName: new RealNameService({ users, claims: new IdentityClaimStore(db), sms, now }),
     tokens: new TokenService({
       store: new TokenStore(db),
       now,
@@ -189,7 +191,13 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }),
     identity,
     ipLimits: { ...DEFAULT_IP_LIMITS, ...options.ipLimits },
-    ...caseAndRatingServices(db, { now, rectificationDays: options.rectificationDays, users, catalogue }),
+    ...caseAndRatingServices(db, {
+      now,
+      dataDir: options.dataDir,
+      rectificationDays: options.rectificationDays,
+      users,
+      catalogue,
+    }),
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     ...prereviewServices(db, { now, users, catalogue }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),

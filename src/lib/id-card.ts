@@ -10,6 +10,14 @@ const CHECK_CHARS = '10X98765432';
 
 const SHAPE = /^\d{17}[\dX]$/;
 
+/**
+ * First two digits (province level) of GB/T 2260: the 31 provinces on the mainland, 71 台湾, 81 香港,
+ * 82 澳门, and 83, which only 台湾居民居住证 numbers carry (830000, GB/T 2260 has no 83).
+ */
+const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83'.split(' '),
+);
+
 export function idCardCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * WEIGHTS[i];
@@ -17,9 +25,10 @@ export function idCardCheckChar(first17: string): string {
 }
 
 /**
- * Validates an 18-digit 居民身份证号码 (GB 11643-1999). The region code is not checked against the
- * administrative-division list: codes change over time and the list would go stale, and other
- * documents (e.g. 外国人永久居留身份证) share this format with different leading digits.
+ * Validates an 18-digit 居民身份证号码 (GB 11643-1999), also the 港澳台居民居住证 that shares it. Only
+ * the province of the region code is checked: county codes change over time and a full list would
+ * go stale, while provinces have not changed since 1997. 外国人永久居留身份证 (leading 9) is a
+ * different document and is refused.
  *
  * `now` only exists so tests can pin "today"; a birth date after today's China date is rejected.
  */
@@ -29,6 +38,7 @@ export function checkIdCardNumber(input: string, now: Date = new Date()): IdCard
   // Count code points so that a pasted emoji is a single (invalid) character, not two.
   if (Array.from(value).length !== 18) return { valid: false, reason: '身份证号应为18位' };
   if (!SHAPE.test(value)) return { valid: false, reason: '身份证号格式不正确' };
+  if (!PROVINCE_CODES.has(value.slice(0, 2))) return { valid: false, reason: '身份证号地区码不正确' };
 
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const birth = parseChinaDay(birthDate);

@@ -118,3 +118,63 @@ test('when sending fails, the page says why and keeps what was typed', async () 
   expect(document.querySelector(`taro-input-core[placeholder="${ID}"]`)?.getAttribute('value')).toBe(VALID_ID);
   expect(onVerified).not.toHaveBeenCalled();
 });
+
+describe('an identity already verified on another account', () => {
+  const CODE = '6位验证码';
+  const challenge = {
+    challenge: 'identity_bound' as const,
+    mobileMasked: '138****1234',
+    resendAfterSeconds: 60,
+    expiresInSeconds: 300,
+  };
+
+  test('says a code went to that account’s mobile, asks for it and sends it with the same name and number', async () => {
+    api.verifyRealName.mockResolvedValueOnce(challenge).mockResolvedValueOnce(user);
+    const onVerified = renderForm();
+    typeInto(NAME, '赵敏');
+    typeInto(ID, VALID_ID);
+    submit();
+    const notice = await screen.findByRole('status');
+    expect(notice.textContent).toBe(
+      '该身份证号已在另一账号完成实名认证。为确认是您本人，验证码已发送至该账号绑定的手机 138****1234，请输入验证码',
+    );
+    expect(onVerified).not.toHaveBeenCalled();
+
+    submit();
+    await expectMessageUnder('短信验证码', '请输入短信验证码');
+    expect(api.verifyRealName).toHaveBeenCalledTimes(1);
+
+    typeInto(CODE, '123456');
+    submit();
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith(user));
+    expect(api.verifyRealName).toHaveBeenLastCalledWith({ name: '赵敏', idNumber: VALID_ID, code: '123456' });
+  });
+
+  test('shows the gateway’s answer about the code under it, and 更换 starts over without a code', async () => {
+    api.verifyRealName
+      .mockResolvedValueOnce(challenge)
+      .mockRejectedValueOnce(
+        new ApiError({
+          code: 'VALIDATION_FAILED',
+          message: '验证码不正确，还可以再试 4 次',
+          fields: [{ field: 'code', message: '验证码不正确，还可以再试 4 次' }],
+        }),
+      )
+      .mockResolvedValueOnce(challenge);
+    renderForm();
+    typeInto(NAME, '赵敏');
+    typeInto(ID, VALID_ID);
+    submit();
+    await screen.findByRole('status');
+    typeInto(CODE, '000000');
+    submit();
+    await expectMessageUnder('短信验证码', '验证码不正确，还可以再试 4 次');
+
+    fireEvent.click(screen.getByText('更换姓名或身份证号'));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(document.querySelector(`taro-input-core[placeholder="${CODE}"]`)).toBeNull();
+    submit();
+    await waitFor(() => expect(api.verifyRealName).toHaveBeenCalledTimes(3));
+    expect(api.verifyRealName).toHaveBeenLastCalledWith({ name: '赵敏', idNumber: VALID_ID });
+  });
+});

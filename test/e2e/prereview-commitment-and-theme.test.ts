@@ -111,7 +111,7 @@ test('a bookshop signs a 告知承诺 instead of the premises proof from the app
 
 test('a retiree applies for the 我要退休 一件事 as a person with an e-licence and photos, finds it in 我的办件 and withdraws it', async () => {
   await signInBySms(page, gateway, '13700006666');
-  await verifyRealName(page, gateway, '张建国', '11010519491231002X');
+  await verifyRealName(page, gateway, '张建国', '110105195803150033');
   await page.goto(`${gateway.baseUrl}/search/more/theme/index?code=HS-YJS-010`);
   await button(page, /一次申报/).click();
   await page.waitForURL(/\/prereview\/apply\/index\?theme=/);

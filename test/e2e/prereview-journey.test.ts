@@ -6,6 +6,7 @@ import type { AdminCaseQueue, AdminCaseView } from '../../types/contract';
 import { button, launchBrowser, openPhone } from './support/browser';
 import { startGateway, type RunningGateway } from './support/running-gateway';
 import { admin, signInBySms, verifyRealName } from './support/sign-in';
+import { pdf as wellFormedPdf } from '../gateway/support/material-files';
 
 let gateway: RunningGateway;
 let browser: Browser;
@@ -44,13 +45,9 @@ function photo(): Buffer {
   return PNG.sync.write(png);
 }
 
-/** A well-formed PDF of the given size (header, filler, trailer). */
+/** A well-formed PDF of the given size (xref table, trailer and startxref, as the gateway checks). */
 function pdf(bytes: number, seed: number): Buffer {
-  const head = Buffer.from('%PDF-1.4\n% e2e scan\n');
-  const tail = Buffer.from('\ntrailer\n<<>>\n%%EOF\n');
-  const body = Buffer.alloc(bytes - head.length - tail.length);
-  for (let i = 0; i < body.length; i += 1) body[i] = 32 + ((i * 31 + seed) % 90);
-  return Buffer.concat([head, body, tail]);
+  return wellFormedPdf(bytes, seed);
 }
 
 function database(): BetterSqlite3.Database {

@@ -210,7 +210,8 @@ describe('tokens', () => {
     const third = expectOk(await post('/api/auth/refresh', { refreshToken: second.refreshToken }), TokenPair);
     expect((await gw.request('/api/me', { token: third.accessToken })).status).toBe(200);
 
-    // Someone replays the first refresh token: the login is compromised.
+    // Someone replays the first refresh token after the grace window: the login is compromised.
+    gw.clock.advance(31);
     expectError(await post('/api/auth/refresh', { refreshToken: first.refreshToken }), 401, 'UNAUTHENTICATED');
     expectError(await post('/api/auth/refresh', { refreshToken: third.refreshToken }), 401, 'UNAUTHENTICATED');
     expectError(await gw.request('/api/me', { token: third.accessToken }), 401, 'UNAUTHENTICATED');
@@ -395,6 +396,25 @@ describe('me and real-name verification', () => {
       'VALIDATION_FAILED',
     );
     expect(short.fields?.[0].field).toBe('idNumber');
+    const me = expectOk(await gw.request('/api/me', { token: tokens.accessToken }), User);
+    expect(me.realName.verified).toBe(false);
+  });
+
+  it('refuses a 身份证号 whose region does not exist or whose holder is not born yet, even with a valid check digit', async () => {
+    const tokens = await smsLogin(gw, MOBILE);
+    const zeros = validId('00000019900101123');
+    const error = expectError(
+      await post('/api/me/real-name', { name: '张三', idNumber: zeros }, tokens.accessToken),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(error.fields).toEqual([{ field: 'idNumber', message: '身份证号地区码不正确' }]);
+    const unborn = expectError(
+      await post('/api/me/real-name', { name: '张三', idNumber: validId('42011120990101123') }, tokens.accessToken),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(unborn.fields).toEqual([{ field: 'idNumber', message: '身份证号的出生日期不正确' }]);
     const me = expectOk(await gw.request('/api/me', { token: tokens.accessToken }), User);
     expect(me.realName.verified).toBe(false);
   });

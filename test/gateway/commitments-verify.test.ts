@@ -290,10 +290,12 @@ describe('gateway:admin commitment commands', () => {
     const bad = run(broken.record.id);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('✗ record-fields');
-    // The CLI never makes a key of its own.
+    // The CLI never makes a key of its own: these are the gateway's (receipts, SMS codes, window QR codes).
     expect(fs.readdirSync(path.join(gw.dataDir, 'keys')).sort()).toEqual([
       'commitment-ed25519.pem',
       'commitment-ed25519.pub.pem',
+      'sms-code-hmac.key',
+      'window-qr-hmac.key',
     ]);
   }, 60_000);
 });

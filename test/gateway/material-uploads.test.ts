@@ -113,17 +113,28 @@ describe('POST /api/uploads (material)', () => {
     await expectRefused(Buffer.alloc(0), 'empty.pdf', invalid('file', MATERIAL_MESSAGES.empty));
   });
 
-  it('refuses damaged or truncated files', async () => {
-    const corrupted = invalid('file', MATERIAL_MESSAGES.corrupted);
-    await expectRefused(jpeg(50_000).subarray(0, 40_000), 'cut.jpg', corrupted);
-    await expectRefused(pdf(50_000).subarray(0, 40_000), 'cut.pdf', corrupted);
+  it('refuses damaged or truncated files, saying which type is damaged', async () => {
+    const badJpeg = invalid('file', MATERIAL_MESSAGES.corruptedJpeg);
+    const badPdf = invalid('file', MATERIAL_MESSAGES.corruptedPdf);
+    const badPng = invalid('file', MATERIAL_MESSAGES.corruptedPng);
+    const stored = storedFiles();
+    await expectRefused(jpeg(50_000).subarray(0, 40_000), 'cut.jpg', badJpeg);
+    await expectRefused(pdf(50_000).subarray(0, 40_000), 'cut.pdf', badPdf);
     // `%%EOF` present but further back than the last 1 KiB: the file ends in something else.
-    await expectRefused(Buffer.concat([pdf(5000), filler(2000, 5)]), 'appended.pdf', corrupted);
+    await expectRefused(Buffer.concat([pdf(5000), filler(2000, 5)]), 'appended.pdf', badPdf);
+    // Ends in `%%EOF` but has no xref table, trailer or startxref.
+    await expectRefused(Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1'), 'no-xref.pdf', badPdf);
     const png = encodePng(scribblePixels());
-    await expectRefused(png.subarray(0, 20), 'cut.png', corrupted);
+    await expectRefused(png.subarray(0, 20), 'cut.png', badPng);
+    // Header intact, image data cut, no IEND: a file that stopped uploading half-way.
+    await expectRefused(png.subarray(0, png.length - 100), 'half.png', badPng);
+    const badCrc = Buffer.from(png);
+    badCrc[badCrc.length - 30] ^= 0xff;
+    await expectRefused(badCrc, 'crc.png', badPng);
     const badHeader = Buffer.from(png);
     badHeader.write('XXXX', 12, 'latin1'); // IHDR chunk type
-    await expectRefused(badHeader, 'bad.png', corrupted);
+    await expectRefused(badHeader, 'bad.png', badPng);
+    expect(storedFiles()).toEqual(stored);
   });
 
   it('refuses 4 MB and more with 413 pointing to chunked upload', async () => {

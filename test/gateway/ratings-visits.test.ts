@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { Rating, ServiceWindow, WindowVisit } from '../../types/contract';
-import { windowSignature, WINDOW_QR_SECRET } from '../../gateway/src/ratings/window-qr';
+import { windowSignature } from '../../gateway/src/ratings/window-qr';
+import { WINDOW_QR_SECRET, loadSecret } from '../../gateway/src/auth/secret-files';
 import { expectError, expectOk, type TestGateway } from './support/harness';
 import {
   admin,
   countRows,
-  openDb,
   person,
   rate,
   rateOk,
@@ -35,11 +35,9 @@ afterAll(async () => {
 const start = (who: Person, body: Record<string, unknown>) =>
   gw.request('/api/ratings/visits', { method: 'POST', token: who.token, body });
 
+/** The gateway's window QR key (in keys/, never in the database). */
 function storedSecret(): string {
-  const db = openDb(gw);
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(WINDOW_QR_SECRET) as { value: string };
-  db.close();
-  return row.value;
+  return loadSecret(gw.dataDir, WINDOW_QR_SECRET);
 }
 
 describe('windows and their QR codes', () => {

@@ -17,7 +17,7 @@ import {
 } from '../../gateway/src/uploads/upload-session-service';
 import { expectError, expectOk, type ApiResponse, type TestGateway } from './support/harness';
 import { ADMIN_TOKEN, countRows, person, startRatingGateway, type Person } from './support/ratings';
-import { download, sha256 } from './support/commitments';
+import { download, encodePng, sha256 } from './support/commitments';
 import { filler, pdf, jpeg, exe } from './support/material-files';
 
 let gw: TestGateway;
@@ -38,6 +38,26 @@ const MB = 1024 * 1024;
 
 /** 5 MB and a bit: five full chunks and a short last one. */
 const FIVE_MB_PLUS = 5 * MB + 123;
+
+/** What the old check took for a PDF: a header, anything, and `%%EOF` at the end. */
+function withEof(size: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n');
+  const tail = Buffer.from('\n%%EOF\n');
+  return Buffer.concat([head, filler(size - head.length - tail.length, 3), tail]);
+}
+
+/** A real PNG over 5 MB: noise does not compress. */
+function largePng(): Buffer {
+  const width = 1400;
+  const height = 1100;
+  const rgba = new Uint8Array(width * height * 4);
+  let state = 12345;
+  for (let i = 0; i < rgba.length; i += 1) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    rgba[i] = state >>> 24;
+  }
+  return encodePng(rgba, width, height);
+}
 
 function declare(bytes: Buffer, extra: Partial<StartUploadSessionRequest> = {}): StartUploadSessionRequest {
   return {
@@ -349,11 +369,21 @@ describe('chunked upload sessions', () => {
     expect(fs.statSync(partFile(session.id)).size).toBe(bytes.length);
   });
 
-  it('judges the completed file by its content: an executable named .pdf, a JPEG declared as PDF, a truncated PDF', async () => {
+  it('judges the whole completed file: an executable named .pdf, a JPEG declared as PDF, a truncated PDF, JPEG or PNG, a PDF with only %%EOF', async () => {
     const refusals: [Buffer, Partial<StartUploadSessionRequest>, string, string][] = [
       [exe(FIVE_MB_PLUS), { fileName: 'invoice.pdf' }, 'mime', MATERIAL_MESSAGES.unsupported],
       [jpeg(FIVE_MB_PLUS), {}, 'mime', mismatchMessage('image/jpeg')],
-      [pdf(FIVE_MB_PLUS + 1000).subarray(0, FIVE_MB_PLUS), {}, 'file', MATERIAL_MESSAGES.corrupted],
+      [pdf(FIVE_MB_PLUS + 1000).subarray(0, FIVE_MB_PLUS), {}, 'file', MATERIAL_MESSAGES.corruptedPdf],
+      // `%%EOF` at the end, but no xref, trailer or startxref.
+      [withEof(FIVE_MB_PLUS), {}, 'file', MATERIAL_MESSAGES.corruptedPdf],
+      // A JPEG whose last bytes never came (no EOI).
+      [
+        jpeg(FIVE_MB_PLUS).subarray(0, FIVE_MB_PLUS - 10),
+        { mime: 'image/jpeg' },
+        'file',
+        MATERIAL_MESSAGES.corruptedJpeg,
+      ],
+      [largePng().subarray(0, FIVE_MB_PLUS), { mime: 'image/png' }, 'file', MATERIAL_MESSAGES.corruptedPng],
     ];
     for (const [bytes, extra, field, message] of refusals) {
       const session = await sendAll(alice, bytes, extra);
@@ -362,6 +392,16 @@ describe('chunked upload sessions', () => {
       expect(state()).toEqual(before);
       expect(expectOk(await getSession(alice, session.id), UploadSession).status).toBe('open');
     }
+  });
+
+  it('accepts a whole PNG and JPEG through a session, decoded from the part file', async () => {
+    const image = largePng();
+    const pngSession = await sendAll(alice, image, { mime: 'image/png', fileName: '扫描件.png' });
+    const png = expectOk(await complete(alice, pngSession.id), UploadedFile);
+    expect(png).toMatchObject({ mime: 'image/png', size: image.length, width: 1400, height: 1100 });
+    const photo = jpeg(FIVE_MB_PLUS, 4);
+    const jpegSession = await sendAll(alice, photo, { mime: 'image/jpeg', fileName: '照片.jpg' });
+    expect(expectOk(await complete(alice, jpegSession.id), UploadedFile)).toMatchObject({ mime: 'image/jpeg' });
   });
 
   it('refuses at the start what it would refuse at the end: empty, small, too large, bad names', async () => {

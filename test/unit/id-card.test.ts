@@ -150,3 +150,29 @@ describe('checkIdCardNumber at the China day boundary', () => {
     expect(checkIdCardNumber('420111199702291230', NOW)).toEqual({ valid: false, reason: '出生日期不正确' });
   });
 });
+
+describe('checkIdCardNumber region code (GB/T 2260 province)', () => {
+  // Every number here has a correct check digit (computed independently), so only the region can fail.
+  it.each([
+    ['all zeros', '00000019900101123X'],
+    ['10, no province', '100101199001011235'],
+    ['72, no province', '720101199001011230'],
+    ['91, 外国人永久居留身份证 is another document', '910101199001011236'],
+  ])('refuses %s', (_label, id) => {
+    expect(checkIdCardNumber(id, NOW)).toEqual({ valid: false, reason: '身份证号地区码不正确' });
+  });
+
+  it('names the region before the birth date when both are wrong', () => {
+    expect(checkIdCardNumber('000000203001011239', NOW)).toEqual({ valid: false, reason: '身份证号地区码不正确' });
+  });
+
+  it.each([
+    ['65 新疆', '650101199001011232'],
+    ['71 台湾', '710101199001011239'],
+    ['81 香港 (居住证)', '810000199001011230'],
+    ['82 澳门 (居住证)', '820000199001011232'],
+    ['83 台湾居民居住证', '830000199001011234'],
+  ])('accepts %s', (_label, id) => {
+    expect(checkIdCardNumber(id, NOW)).toMatchObject({ valid: true, regionCode: id.slice(0, 6) });
+  });
+});

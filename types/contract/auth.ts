@@ -77,7 +77,29 @@ export const RealNameRequest = Type.Object(
   {
     name: Type.String({ minLength: 2, maxLength: 30 }),
     idNumber: Type.String({ minLength: 18, maxLength: 18 }),
+    /**
+     * The SMS code sent to the mobile of the account this identity is already verified on (after an
+     * `IdentityBoundChallenge`): proves the same person holds both accounts.
+     */
+    code: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
   },
   { additionalProperties: false },
 );
 export type RealNameRequest = Static<typeof RealNameRequest>;
+
+/**
+ * The identity is already verified on another account: a code was sent to that account's mobile,
+ * and the request is to be repeated with it (`code`).
+ */
+export const IdentityBoundChallenge = Type.Object({
+  challenge: Type.Literal('identity_bound'),
+  /** 138****1234: the mobile of the account the identity is verified on. */
+  mobileMasked: Type.String(),
+  resendAfterSeconds: Type.Integer({ minimum: 0 }),
+  expiresInSeconds: Type.Integer({ minimum: 0 }),
+});
+export type IdentityBoundChallenge = Static<typeof IdentityBoundChallenge>;
+
+/** The account, verified; or the proof still needed for an identity verified on another account. */
+export const RealNameResult = Type.Union([User, IdentityBoundChallenge]);
+export type RealNameResult = Static<typeof RealNameResult>;

@@ -45,6 +45,7 @@ import type {
   CodeLoginRequest,
   LoginResult,
   RealNameRequest,
+  RealNameResult,
   RefreshRequest,
   SmsLoginRequest,
   SmsRequest,
@@ -87,7 +88,7 @@ export interface ApiRoutes {
   'POST /auth/refresh': { body: RefreshRequest; response: TokenPair };
   'POST /auth/logout': { body: RefreshRequest; response: { loggedOut: true } };
   'GET /me': { auth: true; response: User };
-  'POST /me/real-name': { auth: true; body: RealNameRequest; response: User };
+  'POST /me/real-name': { auth: true; body: RealNameRequest; response: RealNameResult };
   'GET /me/favourites': { auth: true; response: FavouriteList };
   'GET /me/favourites/:code': { auth: true; response: FavouriteState };
   'PUT /me/favourites/:code': { auth: true; response: FavouriteState };

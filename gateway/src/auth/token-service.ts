@@ -3,6 +3,13 @@ import type { TokenPair } from '../../../types/contract';
 import { ApiError } from '../http/api-error';
 import type { TokenStore } from '../store/token-store';
 import { newToken, tokenHash } from './secrets';
+import { openSuccessor, sealSuccessor } from './successor-seal';
+
+/**
+ * Seconds after a rotation during which the old refresh token still answers, with the same new
+ * pair: parallel refreshes (two requests that both saw an expired access token) are not a leak.
+ */
+export const REFRESH_GRACE_SECONDS = 30;
 
 export interface TokenDeps {
   store: TokenStore;
@@ -18,8 +25,8 @@ const SESSION_ENDED = '登录已失效，请重新登录';
 
 /**
  * Opaque access tokens (short) and refresh tokens (long) with rotation: each refresh token works
- * once; presenting one that was already rotated means it leaked (or a client misbehaved), and the
- * whole login is revoked.
+ * once, plus repeats within REFRESH_GRACE_SECONDS that get the same pair again; presenting one later
+ * means it leaked (or a client misbehaved), and the whole login is revoked.
  */
 export class TokenService {
   constructor(private readonly deps: TokenDeps) {}
@@ -57,14 +64,36 @@ export class TokenService {
     const record = this.deps.store.refresh(hash);
     if (!record || record.revoked_at !== null) throw new ApiError('UNAUTHENTICATED', SESSION_ENDED);
     if (record.rotated_at !== null) {
+      const repeat = this.withinGrace(refreshToken, record.rotated_at, record.successor_sealed, now);
+      if (repeat) return repeat;
       this.deps.store.revokeFamily(record.family_id, now);
       this.deps.onReuse(record.family_id);
       throw new ApiError('UNAUTHENTICATED', SESSION_ENDED);
     }
     // An expired refresh token cannot be refreshed: UNAUTHENTICATED (log in), not TOKEN_EXPIRED (retry).
     if (now >= record.expires_at) throw new ApiError('UNAUTHENTICATED', '登录已过期，请重新登录');
-    this.deps.store.markRotated(hash, now);
-    return this.issueInFamily(record.family_id, record.user_id, now);
+    const pair = this.issueInFamily(record.family_id, record.user_id, now);
+    this.deps.store.markRotated(hash, now, sealSuccessor(refreshToken, pair));
+    return pair;
+  }
+
+  /** The pair a rotation gave, again, while the grace window lasts (lifetimes counted from then). */
+  private withinGrace(
+    refreshToken: string,
+    rotatedAt: number,
+    sealed: string | null,
+    now: number,
+  ): TokenPair | undefined {
+    if (sealed === null || now - rotatedAt >= REFRESH_GRACE_SECONDS * 1000) return undefined;
+    const successor = openSuccessor(refreshToken, sealed);
+    if (!successor) return undefined;
+    const elapsed = Math.floor((now - rotatedAt) / 1000);
+    return {
+      accessToken: successor.accessToken,
+      accessExpiresIn: Math.max(1, this.deps.accessTtl - elapsed),
+      refreshToken: successor.refreshToken,
+      refreshExpiresIn: Math.max(1, this.deps.refreshTtl - elapsed),
+    };
   }
 
   /** Ends the login the refresh token belongs to; unknown tokens are fine (logging out twice is not an error). */

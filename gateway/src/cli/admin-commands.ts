@@ -263,6 +263,7 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
     users,
     ...caseAndRatingServices(options.db, {
       now: options.now,
+      dataDir,
       rectificationDays: options.rectificationDays,
       users,
     }),

@@ -530,4 +530,46 @@ export const migrations: Migration[] = [
       CREATE INDEX users_demo ON users(demo) WHERE demo = 1;
     `,
   },
+  {
+    version: 10,
+    name: 'refresh-grace',
+    // Two refreshes at once with one refresh token (two tabs, a retried request) are not a leak: for
+    // 30 s after rotation the same token answers with the same new pair. The pair is kept encrypted
+    // with a key derived from the old refresh token (gateway/src/auth/successor-seal.ts), so the
+    // database alone yields no usable token.
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN successor_sealed TEXT;
+    `,
+  },
+  {
+    version: 11,
+    name: 'secrets-out-of-database',
+    // The SMS code and window QR HMAC secrets live in <dataDir>/keys (gateway/src/auth/secret-files.ts),
+    // so a copy of the database no longer reveals codes or signs QR codes. openDatabase writes the row's value there first, and
+    // compacts the file afterwards so the deleted bytes do not linger in free pages.
+    sql: `
+      DELETE FROM settings WHERE key IN ('sms_code_secret', 'window_qr_secret');
+    `,
+  },
+  {
+    version: 12,
+    name: 'identity-claims',
+    // One identity, one person: an account claiming a 身份证号 already verified on another account
+    // must prove control of that account (an SMS code to its mobile) before it is verified as the
+    // same person. Every such attempt is kept: who, when, against which account, and how it ended.
+    // No name or number is stored here; they stay in users.
+    sql: `
+      CREATE INDEX users_id_number ON users(id_number) WHERE verified_at IS NOT NULL;
+
+      CREATE TABLE identity_claims (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        bound_user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('code_sent', 'rate_limited', 'linked', 'code_rejected', 'name_mismatch', 'no_mobile'))
+      );
+      CREATE INDEX identity_claims_user ON identity_claims(user_id, at);
+      CREATE INDEX identity_claims_bound ON identity_claims(bound_user_id, at);
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { moveLegacySecrets } from '../auth/secret-files';
 import { migrate } from './migrate';
 
 export const DATABASE_FILE = 'gateway.sqlite';
@@ -14,6 +15,12 @@ export function openDatabase(dataDir: string): Database {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  const moved = moveLegacySecrets(db, dataDir);
   migrate(db);
+  if (moved) {
+    // A deleted row stays readable in free pages and in the WAL until they are rewritten.
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return db;
 }

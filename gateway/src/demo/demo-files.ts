@@ -67,12 +67,21 @@ export function demoSignaturePng(variant: number): Buffer {
  */
 export function demoMaterialFile(mime: MaterialFileType, label: string): { bytes: Buffer; name: string } {
   if (mime === 'application/pdf') {
-    const text = `%PDF-1.4\n% demo material (演示数据): ${label}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`;
-    return { bytes: Buffer.from(text, 'utf8'), name: `${label}（演示）.pdf` };
+    const text = `%PDF-1.4\n% demo material (演示数据): ${label}\n`;
+    const catalogueAt = Buffer.byteLength(text);
+    const body = `${text}1 0 obj\n<< /Type /Catalog >>\nendobj\n`;
+    const xrefAt = Buffer.byteLength(body);
+    const xref = `xref\n0 2\n0000000000 65535 f \n${String(catalogueAt).padStart(10, '0')} 00000 n \n`;
+    const trailer = `trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+    return { bytes: Buffer.from(body + xref + trailer, 'utf8'), name: `${label}（演示）.pdf` };
   }
   if (mime === 'image/jpeg') {
-    // SOI, an APP0 marker, EOI: as far as the gateway reads a JPEG.
-    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+    // SOI, APP0 (JFIF), an 8×8 frame, one scan of two bytes, EOI: a JPEG as the gateway walks it.
+    const bytes = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+      0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00, 0xff, 0xda, 0x00, 0x08, 0x01,
+      0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0x00, 0xff, 0xd9,
+    ]);
     return { bytes, name: `${label}（演示）.jpg` };
   }
   const png = new PNG({ width: 4, height: 4 });

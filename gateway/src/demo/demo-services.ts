@@ -24,7 +24,12 @@ export function demoServices(
     users,
     demo: new DemoStore(db),
     clock,
-    ...caseAndRatingServices(db, { now: clock.now, rectificationDays: options.rectificationDays, users }),
+    ...caseAndRatingServices(db, {
+      now: clock.now,
+      dataDir: options.dataDir,
+      rectificationDays: options.rectificationDays,
+      users,
+    }),
     ...commitmentServices(db, { now: clock.now, dataDir: options.dataDir, key: options.key, users }),
     ...prereviewServices(db, { now: clock.now, users }),
   };

@@ -1,14 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { newSecret } from '../auth/secrets';
+import { WINDOW_QR_SECRET, loadSecret } from '../auth/secret-files';
 import { CaseService } from '../cases/case-service';
 import { CaseStore } from '../store/case-store';
 import { CatalogueStore } from '../store/catalogue-store';
 import { RatingStore } from '../store/rating-store';
-import { SettingsStore } from '../store/settings-store';
 import { UserStore } from '../store/user-store';
 import { DEFAULT_RECTIFICATION_DAYS } from './rating-rules';
 import { RatingService } from './rating-service';
-import { WINDOW_QR_SECRET } from './window-qr';
 
 export interface CaseAndRatingServices {
   cases: CaseService;
@@ -21,7 +19,14 @@ export interface CaseAndRatingServices {
  */
 export function caseAndRatingServices(
   db: Database,
-  options: { now: () => Date; rectificationDays?: number; users?: UserStore; catalogue?: CatalogueStore },
+  options: {
+    now: () => Date;
+    /** Holds keys/window-qr-hmac.key, the secret window QR codes are signed with. */
+    dataDir: string;
+    rectificationDays?: number;
+    users?: UserStore;
+    catalogue?: CatalogueStore;
+  },
 ): CaseAndRatingServices {
   const users = options.users ?? new UserStore(db);
   const catalogue = options.catalogue ?? new CatalogueStore(db);
@@ -39,7 +44,7 @@ export function caseAndRatingServices(
       users,
       catalogue,
       now: options.now,
-      qrSecret: new SettingsStore(db).getOrCreate(WINDOW_QR_SECRET, newSecret),
+      qrSecret: loadSecret(options.dataDir, WINDOW_QR_SECRET),
       rectificationDays,
     }),
   };

@@ -3,8 +3,6 @@ import QRCode from 'qrcode';
 
 /** The H5 / mini-program page a window's QR code opens. */
 export const WINDOW_RATING_PATH = '/rating/window/index';
-/** Settings key of the per-installation secret that signs window QR codes. */
-export const WINDOW_QR_SECRET = 'window_qr_secret';
 
 const SIGNATURE = /^[0-9a-f]{16}$/;
 

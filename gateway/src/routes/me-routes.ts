@@ -1,7 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { FavouriteList, FavouriteState, RealNameRequest, User, type FieldError } from '../../../types/contract';
+import {
+  FavouriteList,
+  FavouriteState,
+  RealNameRequest,
+  RealNameResult,
+  User,
+  type FieldError,
+} from '../../../types/contract';
 import { checkIdCardNumber } from '../../../src/lib/id-card';
 import { userView } from '../auth/user-view';
 import type { GatewayContext } from '../context';
@@ -45,9 +52,9 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
         schema: {
           tags,
           security,
-          summary: '实名认证（姓名 + 身份证号，校验 GB 11643 校验位）',
+          summary: '实名认证（姓名 + 身份证号，校验 GB 11643 校验位；已在其他账号认证的身份需该账号手机验证码）',
           body: RealNameRequest,
-          response: envelopeSchemas(User),
+          response: envelopeSchemas(RealNameResult),
         },
       },
       async (request) => {
@@ -59,13 +66,13 @@ export function meRoutes(ctx: GatewayContext): FastifyPluginAsync {
           fields.push({ field: 'name', message: '请输入与身份证一致的中文姓名' });
         }
         const check = checkIdCardNumber(idNumber, ctx.now());
-        if (!check.valid) fields.push({ field: 'idNumber', message: check.reason });
-        if (fields.length > 0) throw validationFailed(fields);
-        if (user.verified_at !== null) {
-          if (user.real_name === name && user.id_number === idNumber) return ok(request, userView(user));
-          throw new ApiError('CONFLICT', '该账号已完成实名认证，不能更换为其他身份');
+        // As the app words it (field-checks): the message names the 身份证号 it is about.
+        if (!check.valid) {
+          const message = check.reason.includes('身份证号') ? check.reason : `身份证号的${check.reason}`;
+          fields.push({ field: 'idNumber', message });
         }
-        return ok(request, userView(ctx.users.setRealName(user.id, name, idNumber, ctx.now())));
+        if (fields.length > 0) throw validationFailed(fields);
+        return ok(request, ctx.realName.verify(user, name, idNumber, request.body.code));
       },
     );
 

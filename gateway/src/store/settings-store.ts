@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 
 const CATALOGUE_VERSION = 'catalogue_version';
 
-/** Small key/value facts about this installation (secrets, counters). */
+/** Small key/value facts about this installation (counters); never secrets: those are in keys/ (auth/secret-files). */
 export class SettingsStore {
   private readonly getStmt: Statement<[string], { value: string }>;
   private readonly setStmt: Statement<[string, string]>;
@@ -20,15 +20,6 @@ export class SettingsStore {
 
   set(key: string, value: string): void {
     this.setStmt.run(key, value);
-  }
-
-  /** Returns the stored value, creating it with `create()` the first time. */
-  getOrCreate(key: string, create: () => string): string {
-    const existing = this.get(key);
-    if (existing !== undefined) return existing;
-    const value = create();
-    this.set(key, value);
-    return value;
   }
 
   /**

@@ -6,6 +6,8 @@ export interface RefreshRecord {
   expires_at: number;
   rotated_at: number | null;
   revoked_at: number | null;
+  /** The pair it was rotated into, sealed with the token (auth/successor-seal). */
+  successor_sealed: string | null;
 }
 
 export interface AccessRecord {
@@ -21,7 +23,7 @@ export class TokenStore {
   private readonly refreshInsert: Statement<[string, string, string, number, number]>;
   private readonly accessInsert: Statement<[string, string, string, number]>;
   private readonly refreshGet: Statement<[string], RefreshRecord>;
-  private readonly refreshRotate: Statement<[number, string]>;
+  private readonly refreshRotate: Statement<[number, string, string]>;
   private readonly accessGet: Statement<[string], AccessRecord>;
   private readonly accessPurge: Statement<[number]>;
   private readonly refreshPurge: Statement<[number]>;
@@ -39,10 +41,12 @@ export class TokenStore {
       'INSERT INTO access_tokens (token_hash, family_id, user_id, expires_at) VALUES (?, ?, ?, ?)',
     );
     this.refreshGet = db.prepare(`
-      SELECT r.family_id, r.user_id, r.expires_at, r.rotated_at, f.revoked_at
+      SELECT r.family_id, r.user_id, r.expires_at, r.rotated_at, r.successor_sealed, f.revoked_at
       FROM refresh_tokens r JOIN token_families f ON f.family_id = r.family_id
       WHERE r.token_hash = ?`);
-    this.refreshRotate = db.prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?');
+    this.refreshRotate = db.prepare(
+      'UPDATE refresh_tokens SET rotated_at = ?, successor_sealed = ? WHERE token_hash = ?',
+    );
     this.accessGet = db.prepare('SELECT user_id, expires_at FROM access_tokens WHERE token_hash = ?');
     this.accessPurge = db.prepare('DELETE FROM access_tokens WHERE expires_at < ?');
     this.refreshPurge = db.prepare('DELETE FROM refresh_tokens WHERE expires_at < ?');
@@ -70,8 +74,8 @@ export class TokenStore {
     return this.refreshGet.get(hash);
   }
 
-  markRotated(hash: string, now: number): void {
-    this.refreshRotate.run(now, hash);
+  markRotated(hash: string, now: number, successorSealed: string): void {
+    this.refreshRotate.run(now, successorSealed, hash);
   }
 
   access(hash: string): AccessRecord | undefined {

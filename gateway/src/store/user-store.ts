@@ -22,6 +22,7 @@ export class UserStore {
   private readonly insertWeapp: Statement<[string, string, number]>;
   private readonly insertAlipay: Statement<[string, string, number]>;
   private readonly realName: Statement<[string, string, number, string]>;
+  private readonly holderOf: Statement<[string, string], UserRecord>;
 
   constructor(db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
@@ -32,6 +33,9 @@ export class UserStore {
     this.insertWeapp = db.prepare('INSERT INTO users (id, weapp_openid, created_at) VALUES (?, ?, ?)');
     this.insertAlipay = db.prepare('INSERT INTO users (id, alipay_user_id, created_at) VALUES (?, ?, ?)');
     this.realName = db.prepare('UPDATE users SET real_name = ?, id_number = ?, verified_at = ? WHERE id = ?');
+    this.holderOf = db.prepare(
+      `SELECT ${COLUMNS} FROM users WHERE id_number = ? AND verified_at IS NOT NULL AND id <> ? ORDER BY verified_at, id LIMIT 1`,
+    );
   }
 
   get(id: string): UserRecord | undefined {
@@ -60,6 +64,11 @@ export class UserStore {
     const id = randomUUID();
     (platform === 'weapp' ? this.insertWeapp : this.insertAlipay).run(id, openId, now.getTime());
     return this.byId.get(id) as UserRecord;
+  }
+
+  /** The account this 身份证号 was first verified on, other than `exceptId`. */
+  firstHolderOf(idNumber: string, exceptId: string): UserRecord | undefined {
+    return this.holderOf.get(idNumber, exceptId);
   }
 
   setRealName(id: string, name: string, idNumber: string, now: Date): UserRecord {

@@ -1,16 +1,19 @@
 import { CHUNKED_UPLOAD_THRESHOLD, type MaterialFileType } from '../../../types/contract';
 import { fileTypeLabel, sniffFileType } from '../../../src/lib/file-signature';
 import { ApiError, fieldError } from '../http/api-error';
+import { bufferSource, type ByteSource } from './byte-source';
+import { jpegStructureIntact } from './jpeg-structure';
 import { MATERIAL_LIMITS } from './material-limits';
-import { pngHeaderSize } from './png';
+import { pdfStructureIntact } from './pdf-structure';
+import { pngStructure } from './png-structure';
 
 /** Material uploads per user per China calendar day (single requests and completed sessions alike). */
 export const DAILY_MATERIAL_UPLOADS = 300;
 
-/** Bytes of the start of a file the checks need (the PNG IHDR ends at byte 33). */
+/** Bytes of the start of a file its type is told by. */
 export const MATERIAL_HEAD_BYTES = 64;
-/** Bytes of the end of a file the checks need: a PDF's `%%EOF` must be in its last 1 KiB. */
-export const MATERIAL_TAIL_BYTES = 1024;
+/** A material image may have up to 50 megapixels (phone cameras give 12–48): more is refused before inflating. */
+export const MAX_MATERIAL_PIXELS = 50_000_000;
 
 const MB = 1024 * 1024;
 
@@ -19,6 +22,10 @@ export const MATERIAL_MESSAGES = {
   unsupported: '文件类型不支持：只能上传 JPEG、PNG 图片或 PDF 文件',
   empty: '文件是空的',
   corrupted: '文件已损坏或不完整',
+  corruptedPng: 'PNG 图片已损坏或不完整，图像数据无法完整读取，请重新导出后上传',
+  corruptedJpeg: 'JPEG 图片已损坏或不完整，缺少图像数据或结束标记，请重新拍摄或导出后上传',
+  corruptedPdf: 'PDF 文件已损坏或不完整，找不到交叉引用表或文件尾，请重新导出后上传',
+  tooManyPixels: `图片像素过多（不超过 ${MAX_MATERIAL_PIXELS / 10_000} 万像素），请缩小后上传`,
   badName: '文件名不合法',
   useChunks: `${CHUNKED_UPLOAD_THRESHOLD / MB} MB 及以上的文件请分片上传`,
   useSingle: `小于 ${CHUNKED_UPLOAD_THRESHOLD / MB} MB 的文件无需分片，请直接上传`,
@@ -70,39 +77,42 @@ export interface MaterialContent {
 }
 
 /**
- * Judges a material file by its bytes: the type by magic number, then a cheap integrity check of
- * the kind a truncated or damaged upload fails (PNG header readable, JPEG ending in EOI, PDF with
- * `%%EOF` near its end). `head` is the file's first bytes, `tail` its last (both may be the whole
- * file); the caller reads them so a 30 MB file never has to be in memory. `field` names what the
- * client should fix when the type is wrong (`file` for a single upload, `mime` for a session).
+ * Judges a material file by its bytes: the type by magic number, then whether it is whole, read
+ * the way a viewer reads it (png-structure, jpeg-structure, pdf-structure): a truncated or damaged
+ * upload is refused with what is wrong with it. The source may be a part file on disk: nothing
+ * reads a 30 MB file into memory. `typeField` names what the client should fix when the type is
+ * wrong (`file` for a single upload, `mime` for a session).
  */
-export function inspectMaterial(head: Buffer, tail: Buffer, typeField: string): MaterialContent {
-  const mime = sniffFileType(head);
+export function inspectMaterial(source: ByteSource, typeField: string): MaterialContent {
+  const mime = sniffFileType(source.read(0, MATERIAL_HEAD_BYTES));
   if (!mime) throw fieldError(typeField, MATERIAL_MESSAGES.unsupported);
-  const corrupted = () => fieldError('file', MATERIAL_MESSAGES.corrupted);
   if (mime === 'image/png') {
-    const header = pngHeaderSize(head);
-    if (!header || header.width < 1 || header.height < 1) throw corrupted();
-    return { mime, width: header.width, height: header.height };
+    const png = pngStructure(source, MAX_MATERIAL_PIXELS);
+    if (png.ok) return { mime, width: png.width, height: png.height };
+    throw fieldError('file', png.tooManyPixels ? MATERIAL_MESSAGES.tooManyPixels : MATERIAL_MESSAGES.corruptedPng);
   }
   if (mime === 'image/jpeg') {
-    // Some scanners and phones pad the file with zeros after the EOI marker; that is not damage.
-    let end = tail.length;
-    while (end > 0 && tail[end - 1] === 0) end -= 1;
-    if (end < 2 || tail[end - 2] !== 0xff || tail[end - 1] !== 0xd9) throw corrupted();
+    if (!jpegStructureIntact(source) || !endsWithEoi(source)) throw fieldError('file', MATERIAL_MESSAGES.corruptedJpeg);
     return { mime };
   }
-  if (!tail.includes('%%EOF', 0, 'latin1')) throw corrupted();
+  if (!pdfStructureIntact(source)) throw fieldError('file', MATERIAL_MESSAGES.corruptedPdf);
   return { mime };
+}
+
+/**
+ * The file's last bytes are EOI, past any zero padding (some scanners and phones pad). What lies
+ * between the first EOI and the last (a phone's appended preview) is not read.
+ */
+function endsWithEoi(source: ByteSource): boolean {
+  const tail = source.read(Math.max(0, source.size - 1024), 1024);
+  let end = tail.length;
+  while (end > 0 && tail[end - 1] === 0) end -= 1;
+  return end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9;
 }
 
 /** `inspectMaterial` for a file whose bytes are all in memory. */
 export function inspectMaterialBytes(bytes: Buffer, typeField: string): MaterialContent {
-  return inspectMaterial(
-    bytes.subarray(0, MATERIAL_HEAD_BYTES),
-    bytes.subarray(Math.max(0, bytes.length - MATERIAL_TAIL_BYTES)),
-    typeField,
-  );
+  return inspectMaterial(bufferSource(bytes), typeField);
 }
 
 /** The declared type must be what the bytes are (a session declares it up front). */

@@ -11,14 +11,14 @@ import {
 import { ApiError, fieldError, notFound, rateLimited } from '../http/api-error';
 import { UploadStore, type UploadRow } from '../store/upload-store';
 import { UploadSessionStore, type UploadSessionRow } from '../store/upload-session-store';
+import { withFileSource } from './byte-source';
 import {
-  MATERIAL_HEAD_BYTES,
   MATERIAL_MESSAGES,
-  MATERIAL_TAIL_BYTES,
   checkFileName,
   checkMaterialSize,
   inspectMaterial,
   mismatchMessage,
+  type MaterialContent,
 } from './material-file';
 import { UPLOAD_CHUNK_BYTES } from './material-limits';
 import { FILES_DIR, UploadService, uploadView } from './upload-service';
@@ -68,26 +68,17 @@ export interface UploadSessionDeps {
 interface PartDigest {
   sha256: string;
   size: number;
-  head: Buffer;
-  tail: Buffer;
 }
 
 async function digestFile(file: string): Promise<PartDigest> {
   const hash = createHash('sha256');
   let size = 0;
-  let head = Buffer.alloc(0);
-  let tail = Buffer.alloc(0);
   for await (const chunk of fs.createReadStream(file, { highWaterMark: MB })) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
     size += bytes.length;
-    if (head.length < MATERIAL_HEAD_BYTES) {
-      head = Buffer.concat([head, bytes.subarray(0, MATERIAL_HEAD_BYTES - head.length)]);
-    }
-    const joined = Buffer.concat([tail, bytes.subarray(Math.max(0, bytes.length - MATERIAL_TAIL_BYTES))]);
-    tail = joined.subarray(Math.max(0, joined.length - MATERIAL_TAIL_BYTES));
   }
-  return { sha256: hash.digest('hex'), size, head, tail: Buffer.from(tail) };
+  return { sha256: hash.digest('hex'), size };
 }
 
 function writeFully(fd: number, bytes: Buffer, position: number): void {
@@ -278,7 +269,16 @@ export class UploadSessionService {
     if (digest.size !== row.size || digest.sha256 !== row.sha256) {
       throw fieldError('sha256', SESSION_MESSAGES.fileHash);
     }
-    const content = inspectMaterial(digest.head, digest.tail, 'mime');
+    let content: MaterialContent;
+    try {
+      // The whole completed file, read from disk piece by piece (png/jpeg/pdf-structure).
+      content = withFileSource(this.partPath(row.id), (source) => inspectMaterial(source, 'mime'));
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      const again = this.sessions.getForUser(userId, id);
+      if (again?.status === 'complete') return this.completedFile(again);
+      throw error;
+    }
     if (content.mime !== row.mime) throw fieldError('mime', mismatchMessage(content.mime));
     checkMaterialSize(content.mime, digest.size, 'size');
 

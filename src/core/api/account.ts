@@ -2,6 +2,7 @@ import type {
   CodeLoginRequest,
   LoginResult,
   RealNameRequest,
+  RealNameResult,
   SmsLoginRequest,
   SmsRequest,
   SmsSent,
@@ -20,5 +21,6 @@ export const accountApi = {
   logout: (refreshToken: string) =>
     request<{ loggedOut: true }>({ url: '/auth/logout', method: 'POST', data: { refreshToken } }),
   me: (signal?: AbortSignal) => request<User>({ url: '/me', signal }),
-  verifyRealName: (body: RealNameRequest) => request<User>({ url: '/me/real-name', method: 'POST', data: body }),
+  verifyRealName: (body: RealNameRequest) =>
+    request<RealNameResult>({ url: '/me/real-name', method: 'POST', data: body }),
 };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { UPLOAD_CHUNK_BYTES } from '../../../gateway/src/uploads/material-limits';
 import type { RunningGateway } from '../../e2e/support/running-gateway';
+import { pdf as wellFormedPdf } from '../../gateway/support/material-files';
 import { signInBySms, verifyRealName } from '../../e2e/support/sign-in';
 import { figure, type Figure } from '../lib/figures';
 import { MOBILE_PROFILE, throttle } from '../lib/mobile-profile';
@@ -56,14 +57,9 @@ interface BenchPdf {
   remove: () => void;
 }
 
-/** A well-formed 20 MiB PDF (header, filler, trailer, as the e2e journey's), written to a temporary file. */
+/** A well-formed 20 MiB PDF (xref, trailer, startxref: the gateway's test fixture), written to a temporary file. */
 function writePdf(seed: number): BenchPdf {
-  const head = Buffer.from('%PDF-1.4\n% bench scan\n');
-  const tail = Buffer.from('\ntrailer\n<<>>\n%%EOF\n');
-  const bytes = Buffer.alloc(FILE_BYTES);
-  head.copy(bytes, 0);
-  for (let i = head.length; i < FILE_BYTES - tail.length; i += 1) bytes[i] = 32 + ((i * 31 + seed) % 90);
-  tail.copy(bytes, FILE_BYTES - tail.length);
+  const bytes = wellFormedPdf(FILE_BYTES, seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-bench-pdf-'));
   const file = path.join(dir, FILE_NAME);
   fs.writeFileSync(file, bytes);

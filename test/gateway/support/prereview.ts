@@ -13,6 +13,7 @@ import {
 import { DATABASE_FILE } from '../../../gateway/src/db/open-database';
 import { creditCodeCheckChar } from '../../../src/lib/credit-code';
 import { encodePng, upload, whitePixels } from './commitments';
+import { jpeg, pdf } from './material-files';
 import { expectOk, type ApiResponse, type TestGateway } from './harness';
 import { admin, newIdNumber, openDb, startRatingGateway } from './ratings';
 import type { Person } from './ratings';
@@ -45,10 +46,9 @@ export async function materialIds(gw: TestGateway, target: PrereviewTarget): Pro
 }
 
 export const tinyPng = (): Buffer => encodePng(whitePixels(4, 4), 4, 4);
-/** The smallest thing the gateway takes for a JPEG: SOI … EOI. */
-export const tinyJpeg = (): Buffer =>
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
-export const tinyPdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+/** A small JPEG the gateway walks to its EOI (material-files). */
+export const tinyJpeg = (): Buffer => jpeg(200);
+export const tinyPdf = (): Buffer => pdf(300);
 
 const KINDS = {
   png: { bytes: tinyPng, type: 'image/png', ext: 'png' },
