@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { LoginResult, UploadSession, UploadedFile } from '@contract';
+import { pdf } from '../gateway/support/material-files';
 
 import type * as MaterialUploadModule from '@/core/material-upload';
 import type * as ResumableModule from '@/core/resumable-upload';
@@ -144,14 +145,18 @@ async function startNetwork(gatewayBase: string): Promise<Network> {
 
 // --- Files ---
 
-/** A PDF the gateway accepts: `%PDF-` head, random body, `%%EOF` in its last KiB. */
+/**
+ * A PDF the gateway accepts (it opens from startxref to its xref table and trailer), with a random
+ * body so that no two have the same hash.
+ */
 function pdfBytes(size: number): Uint8Array<ArrayBuffer> {
-  const head = Buffer.from('%PDF-1.7\n');
-  const tail = Buffer.from('\n%%EOF\n');
   const bytes = new Uint8Array(size);
-  bytes.set(head, 0);
-  bytes.set(randomBytes(size - head.length - tail.length), head.length);
-  bytes.set(tail, size - tail.length);
+  bytes.set(pdf(size));
+  // The filler is one comment, from after the header's '%' to the line break before `xref`.
+  const start = Buffer.from(bytes).indexOf('%', 9) + 1;
+  const end = Buffer.from(bytes).lastIndexOf('\nxref\n');
+  const body = randomBytes(end - start).map((b) => (b === 0x0a || b === 0x0d ? 0x20 : b));
+  bytes.set(body, start);
   return bytes;
 }
 

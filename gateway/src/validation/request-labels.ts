@@ -102,6 +102,8 @@ const ROUTE_LABELS: Partial<Record<keyof ApiRoutes, FieldLabels>> = {
   'GET /admin/windows/:code/qr': WINDOW_CODE,
   'POST /auth/sms-login': { code: '验证码' },
   'POST /auth/code-login': { code: '登录凭证' },
+  // The code sent to the mobile of the account that already holds the identity.
+  'POST /me/real-name': { code: '短信验证码' },
   'POST /me/cases': { target: '申报对象', 'target.kind': '申报对象类型', 'target.code': '事项或主题编码' },
   'GET /me/cases/:id': CASE_ID,
   'PUT /me/cases/:id/draft': CASE_ID,
