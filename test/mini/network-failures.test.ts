@@ -1,6 +1,7 @@
 import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
 import type { MiniApp } from './runtime/mini-app';
 import { PLATFORMS, asPerson, bootApp, expectNothingBroke, onlyOne, signInWithPlatform } from './support/journey';
+import type { Platform } from './runtime/mini-app';
 
 /**
  * Journey 6: the network a resident really has. The gateway down, an answer cut in the middle, an
@@ -12,6 +13,9 @@ const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
 const MALFORMED_MESSAGE = '服务返回的数据无法识别，请稍后重试';
 
 let gateway: RunningGateway;
+
+/** One person per platform: a verified identity belongs to one account. */
+const ID_NUMBER: Record<Platform, string> = { weapp: '11010519491231002X', alipay: '110101199003074477' };
 
 beforeAll(async () => {
   gateway = await startGateway({ h5: false });
@@ -70,14 +74,14 @@ describe.each(PLATFORMS)('a failing network on %s', (platform) => {
       const nameInput = () => onlyOne(app.findByAttribute('placeholder', '与身份证一致'), 'name input');
       const idInput = () => onlyOne(app.findByAttribute('placeholder', '18位居民身份证号码'), 'id input');
       await app.type(nameInput(), '赵敏');
-      await app.type(idInput(), '11010519491231002X');
+      await app.type(idInput(), ID_NUMBER[platform]);
 
       goOffline(app);
       await app.tap('提交认证');
       await app.waitForText(NETWORK_MESSAGE);
       expect(app.page.route).toBe('me/account/real-name/index');
       expect(app.attribute(nameInput(), 'value')).toBe('赵敏');
-      expect(app.attribute(idInput(), 'value')).toBe('11010519491231002X');
+      expect(app.attribute(idInput(), 'value')).toBe(ID_NUMBER[platform]);
       goOnline(app);
       expect((await asPerson<{ realName: { verified: boolean } }>(gateway, app, 'GET', '/me')).realName.verified).toBe(
         false,
