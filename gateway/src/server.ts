@@ -50,6 +50,7 @@ import { uploadSessionRoutes } from './routes/upload-session-routes';
 import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
 import { registerStaticSite } from './web/static-site';
+import { healthRoutes } from './routes/health-routes';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
@@ -235,6 +236,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     { prefix: API_PREFIX },
   );
 
+  await app.register(healthRoutes({ db, dataDir: options.dataDir }));
   await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
   return app;
 }
