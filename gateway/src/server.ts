@@ -51,6 +51,7 @@ import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
 import { registerStaticSite } from './web/static-site';
 import { healthRoutes } from './routes/health-routes';
+import { BackupScheduler, type BackupSchedule } from './backup/backup-scheduler';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
@@ -94,6 +95,8 @@ export interface GatewayOptions {
    * false: tests and real deployments start clean; `npm start` turns it on.
    */
   demoData?: boolean;
+  /** Scheduled backups (GATEWAY_BACKUP_DIR…); none when unset. */
+  backup?: BackupSchedule;
 }
 
 const SMS_SECRET = 'sms_code_secret';
@@ -134,7 +137,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     bodyLimit: 1024 * 1024,
   });
   const db = openDatabase(options.dataDir);
+  let backups: BackupScheduler | undefined;
+  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited too.
   app.addHook('onClose', async () => {
+    await backups?.stop();
     db.close();
   });
 
@@ -238,5 +244,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   await app.register(healthRoutes({ db, dataDir: options.dataDir }));
   await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
+  if (options.backup) {
+    backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
+    backups.start();
+  }
   return app;
 }
