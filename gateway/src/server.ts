@@ -143,6 +143,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     await backups?.stop();
     db.close();
   });
+  // Fastify closes the connections idle when closing starts; one whose request finishes later (a
+  // chunk in flight at SIGTERM) would hold the server open until its keep-alive timeout: swept.
+  app.addHook('preClose', (done) => {
+    if (app.server.listening) {
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      app.server.once('close', () => clearInterval(sweep));
+    }
+    done();
+  });
 
   let commitmentKey: CommitmentKey;
   try {

@@ -25,24 +25,18 @@ export function closeOnSignals(app: FastifyInstance, options: ShutdownOptions): 
       }
       closing = true;
       app.log.info({ signal, graceMs: options.graceMs }, 'shutting down: finishing requests in flight');
-      // A keep-alive connection whose request finishes during the drain would otherwise hold the
-      // server open until its idle timeout: closed as soon as it is idle.
-      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       const cap = setTimeout(() => {
-        clearInterval(sweep);
         app.log.error({ graceMs: options.graceMs }, 'requests still running at the shutdown cap: exiting anyway');
         exit(1);
       }, options.graceMs);
       app.close().then(
         () => {
           clearTimeout(cap);
-          clearInterval(sweep);
           app.log.info('shut down cleanly');
           exit(0);
         },
         (error: unknown) => {
           clearTimeout(cap);
-          clearInterval(sweep);
           app.log.error({ err: error }, 'shutdown failed');
           exit(1);
         },

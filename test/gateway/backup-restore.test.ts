@@ -1,12 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CaseDetail, CommitmentVerification, PublicKeyInfo, Rating, type CommitmentNotice } from '../../types/contract';
+import {
+  CaseDetail,
+  CommitmentVerification,
+  PublicKeyInfo,
+  Rating,
+  UploadSession,
+  UploadedFile,
+  type CommitmentNotice,
+} from '../../types/contract';
 import { listBackups } from '../../gateway/src/backup/backup-folder';
 import { blobPath, readManifest } from '../../gateway/src/backup/manifest';
 import { KEY_DIR } from '../../gateway/src/commitments/signing-key';
 import { expectOk, startGateway, tempDir, type TestGateway } from './support/harness';
 import { ADMIN_TOKEN, caseRating, createCase, person, rateOk, type Person } from './support/ratings';
 import { download, noticesOf, sha256, signOk } from './support/commitments';
+import { pdf } from './support/material-files';
+import { UPLOAD_CHUNK_BYTES } from '../../gateway/src/uploads/material-limits';
 import { FOOD_LICENCE, startPrereviewGateway, submittedFoodCase } from './support/prereview';
 import { backupCli, backupDirOf, storedIds, type StoredIds } from './support/backups';
 
@@ -166,6 +176,103 @@ describe('backup under write load, restore, start on the restored data', () => {
       .filter((d) => d !== '.incoming')
       .flatMap((d) => fs.readdirSync(path.join(backupRoot, 'blobs', d)));
     expect(blobs.length).toBe(distinct.size);
+  });
+});
+
+describe('unfinished chunked uploads', () => {
+  const FILE = pdf(4 * 1024 * 1024 + 999, 3);
+  const chunkOf = (i: number) => FILE.subarray(i * UPLOAD_CHUNK_BYTES, (i + 1) * UPLOAD_CHUNK_BYTES);
+
+  async function putChunk(target: TestGateway, who: Person, id: string, i: number): Promise<UploadSession> {
+    const res = await fetch(`${target.base}/api/uploads/sessions/${id}/chunks/${i}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${who.token}`,
+        'content-type': 'application/octet-stream',
+        'x-chunk-sha256': sha256(chunkOf(i)),
+      },
+      body: new Uint8Array(chunkOf(i)),
+    });
+    return expectOk(
+      { status: res.status, headers: res.headers, body: await res.json(), text: '' },
+      UploadSession,
+    ) as UploadSession;
+  }
+
+  async function halfUploaded(): Promise<{ session: UploadSession; backupDir: string }> {
+    const who = people[1];
+    const session = expectOk(
+      await gw.request('/api/uploads/sessions', {
+        method: 'POST',
+        token: who.token,
+        body: {
+          purpose: 'material',
+          fileName: '章程.pdf',
+          mime: 'application/pdf',
+          size: FILE.length,
+          sha256: sha256(FILE),
+        },
+      }),
+      UploadSession,
+    );
+    await putChunk(gw, who, session.id, 0);
+    await putChunk(gw, who, session.id, 1);
+    const root = tempDir('sessions-backup');
+    cleanup.push(root);
+    return { session, backupDir: backupDirOf(await backupCli('backup', gw.dataDir, root, '--with-private-key')) };
+  }
+
+  async function restoreTo(
+    backupDir: string,
+  ): Promise<{ target: TestGateway; run: Awaited<ReturnType<typeof backupCli>> }> {
+    const dataDir = path.join(tempDir('sessions-restored'), 'data');
+    cleanup.push(path.dirname(dataDir));
+    const run = await backupCli('restore', dataDir, backupDir);
+    expect(run.code).toBe(0);
+    return { target: await restoredGateway(dataDir), run };
+  }
+
+  it('resume after a restore: the chunks held at backup time are there, the rest completes the file', async () => {
+    const { session, backupDir } = await halfUploaded();
+    expect(readManifest(backupDir)?.files.map((f) => f.path)).toContain(`files/sessions/${session.id}.part`);
+    const { target } = await restoreTo(backupDir);
+    try {
+      const who = people[1];
+      const held = expectOk(
+        await target.request(`/api/uploads/sessions/${session.id}`, { token: who.token }),
+        UploadSession,
+      );
+      expect(held.received).toEqual([0, 1]);
+      for (let i = 2; i < held.chunkCount; i += 1) await putChunk(target, who, session.id, i);
+      const file = expectOk(
+        await target.request(`/api/uploads/sessions/${session.id}/complete`, { method: 'POST', token: who.token }),
+        UploadedFile,
+      );
+      const bytes = await download(target, file.id, { authorization: `Bearer ${who.token}` });
+      expect(sha256(bytes.bytes)).toBe(sha256(FILE));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a part file the backup could not capture (the upload completed meanwhile): its chunks are asked for again', async () => {
+    const { session, backupDir } = await halfUploaded();
+    const manifestFile = path.join(backupDir, 'manifest.json');
+    const manifest = readManifest(backupDir);
+    if (!manifest) throw new Error('no manifest');
+    manifest.files = manifest.files.filter((f) => !f.path.startsWith('files/sessions/'));
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const { target, run } = await restoreTo(backupDir);
+    try {
+      expect(run.out).toMatch(/\d+ 个未完成的分片上传需要重新上传分片/);
+      const held = expectOk(
+        await target.request(`/api/uploads/sessions/${session.id}`, { token: people[1].token }),
+        UploadSession,
+      );
+      expect(held.received).toEqual([]);
+    } finally {
+      await target.close();
+    }
   });
 });
 
