@@ -9,6 +9,7 @@ import {
   UploadedFile,
   type CommitmentNotice,
 } from '../../types/contract';
+import { loadConfig } from '../../gateway/src/config';
 import { listBackups } from '../../gateway/src/backup/backup-folder';
 import { blobPath, readManifest } from '../../gateway/src/backup/manifest';
 import { KEY_DIR } from '../../gateway/src/commitments/signing-key';
@@ -346,6 +347,23 @@ describe('restore refuses', () => {
 });
 
 describe('scheduled backups', () => {
+  it('are configured from the environment: off unless GATEWAY_BACKUP_DIR is set', () => {
+    expect(loadConfig({}).backup).toBeUndefined();
+    expect(
+      loadConfig({
+        GATEWAY_BACKUP_DIR: '/srv/backups',
+        GATEWAY_BACKUP_INTERVAL_MINUTES: '60',
+        GATEWAY_BACKUP_KEEP: '3',
+      }).backup,
+    ).toEqual({ dir: '/srv/backups', intervalMs: 3_600_000, keep: 3, withPrivateKey: false });
+    expect(loadConfig({ GATEWAY_BACKUP_DIR: '/srv/backups' }).backup).toMatchObject({
+      intervalMs: 86_400_000,
+      keep: 7,
+    });
+    expect(() => loadConfig({ GATEWAY_BACKUP_DIR: '/b', GATEWAY_BACKUP_KEEP: '0' })).toThrow(/GATEWAY_BACKUP_KEEP/);
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+  });
+
   it('runs on the interval and keeps only the newest ones', async () => {
     const dir = tempDir('scheduled');
     cleanup.push(dir);
