@@ -2,6 +2,7 @@ import path from 'node:path';
 import { REPO_ROOT } from './paths';
 import { DEFAULT_RECTIFICATION_DAYS } from './ratings/rating-rules';
 import { DEFAULT_SEARCH_ANSWER_CACHE } from './search/search-service';
+import type { BackupSchedule } from './backup/backup-scheduler';
 
 /** Credentials for exchanging a mini-program login code; absent → local identity stand-in. */
 export interface WeappCredentials {
@@ -39,7 +40,15 @@ export interface GatewayConfig {
   refreshTokenTtl: number;
   /** GATEWAY_DEMO_DATA: write the demo residents' history on start (`npm start` sets it on). */
   demoData: boolean;
+  /** GATEWAY_BACKUP_DIR and the rest: scheduled backups; undefined (the default) → none. */
+  backup: BackupSchedule | undefined;
+  /** GATEWAY_SHUTDOWN_GRACE_SECONDS: how long a SIGTERM waits for requests in flight before exiting anyway. */
+  shutdownGraceMs: number;
 }
+
+export const DEFAULT_BACKUP_INTERVAL_MINUTES = 24 * 60;
+export const DEFAULT_BACKUP_KEEP = 7;
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 
 export const DEFAULT_ACCESS_TOKEN_TTL = 900;
 export const DEFAULT_REFRESH_TOKEN_TTL = 30 * 24 * 3600;
@@ -80,6 +89,17 @@ function onOff(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be on or off, got "${env[name]}"`);
 }
 
+function backupSchedule(env: Env): BackupSchedule | undefined {
+  const dir = nonEmpty(env.GATEWAY_BACKUP_DIR);
+  if (dir === undefined) return undefined;
+  return {
+    dir: path.resolve(dir),
+    intervalMs: positiveInt(env, 'GATEWAY_BACKUP_INTERVAL_MINUTES', DEFAULT_BACKUP_INTERVAL_MINUTES) * 60_000,
+    keep: positiveInt(env, 'GATEWAY_BACKUP_KEEP', DEFAULT_BACKUP_KEEP),
+    withPrivateKey: onOff(env, 'GATEWAY_BACKUP_PRIVATE_KEY', false),
+  };
+}
+
 /** Reads the gateway configuration from environment variables; throws on malformed values. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const port = nonEmpty(env.GATEWAY_PORT) === undefined ? 8080 : Number(env.GATEWAY_PORT);
@@ -107,5 +127,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     accessTokenTtl: positiveInt(env, 'ACCESS_TOKEN_TTL', DEFAULT_ACCESS_TOKEN_TTL),
     refreshTokenTtl: positiveInt(env, 'REFRESH_TOKEN_TTL', DEFAULT_REFRESH_TOKEN_TTL),
     demoData: onOff(env, 'GATEWAY_DEMO_DATA', false),
+    backup: backupSchedule(env),
+    shutdownGraceMs: positiveInt(env, 'GATEWAY_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000,
   };
 }

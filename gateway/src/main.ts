@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadConfig } from './config';
 import { DATABASE_FILE } from './db/open-database';
 import { buildGateway } from './server';
+import { closeOnSignals } from './shutdown';
 
 /** `npm run gateway`: the whole demo in one process (API + built H5 app). */
 async function main(): Promise<void> {
@@ -20,15 +21,9 @@ async function main(): Promise<void> {
     rectificationDays: config.rectificationDays,
     searchAnswerCache: config.searchAnswerCache,
     demoData: config.demoData,
+    backup: config.backup,
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  }
+  closeOnSignals(app, { graceMs: config.shutdownGraceMs });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

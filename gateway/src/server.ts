@@ -51,6 +51,8 @@ import { uploadSessionRoutes } from './routes/upload-session-routes';
 import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
 import { registerStaticSite } from './web/static-site';
+import { healthRoutes } from './routes/health-routes';
+import { BackupScheduler, type BackupSchedule } from './backup/backup-scheduler';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
@@ -96,6 +98,8 @@ export interface GatewayOptions {
    * false: tests and real deployments start clean; `npm start` turns it on.
    */
   demoData?: boolean;
+  /** Scheduled backups (GATEWAY_BACKUP_DIR…); none when unset. */
+  backup?: BackupSchedule;
 }
 
 /**
@@ -134,8 +138,20 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     bodyLimit: 1024 * 1024,
   });
   const db = openDatabase(options.dataDir);
+  let backups: BackupScheduler | undefined;
+  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited too.
   app.addHook('onClose', async () => {
+    await backups?.stop();
     db.close();
+  });
+  // Fastify closes the connections idle when closing starts; one whose request finishes later (a
+  // chunk in flight at SIGTERM) would hold the server open until its keep-alive timeout: swept.
+  app.addHook('preClose', (done) => {
+    if (app.server.listening) {
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      app.server.once('close', () => clearInterval(sweep));
+    }
+    done();
   });
 
   let commitmentKey: CommitmentKey;
@@ -243,6 +259,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     { prefix: API_PREFIX },
   );
 
+  await app.register(healthRoutes({ db, dataDir: options.dataDir }));
   await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
+  if (options.backup) {
+    backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
+    backups.start();
+  }
   return app;
 }

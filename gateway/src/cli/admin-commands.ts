@@ -20,6 +20,7 @@ import { UserStore } from '../store/user-store';
 import { prereviewServices } from '../cases/prereview-services';
 import { CASE_USAGE, runCaseCommand, type CaseCommandServices } from './case-commands';
 import { UsageError } from './usage-error';
+import { BACKUP_USAGE } from './backup-commands';
 
 export interface AdminIo {
   out(line: string): void;
@@ -54,6 +55,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
                 [--cooperation "…"] [--legal-basis "…"] [--method "…"]
                                                   发布告知书新版本（--consequence 追加一条后果；旧版本不变）
 ${CASE_USAGE}
+${BACKUP_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
 const STATUS_LABELS: Record<TicketStatus, string> = {

@@ -2,16 +2,32 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
 import { DEFAULT_SEED_DIR } from '../paths';
 import { seedDatabase } from '../seed/seed-database';
-import { runAdmin } from './admin-commands';
+import { USAGE, runAdmin } from './admin-commands';
+import { BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
+import { UsageError } from './usage-error';
 
 /**
  * `npm run gateway:admin -- <command>`: officer tools (window QR codes, 差评 rectification,
  * appeals, test cases, 告知承诺 verdicts and tamper checks, credit flags, notice revisions, the
- * 网上申报预审 queue and its actions, e-licences) working directly on GATEWAY_DATA_DIR. Safe while
- * the gateway runs (WAL).
+ * 网上申报预审 queue and its actions, e-licences, backup and restore) working directly on
+ * GATEWAY_DATA_DIR. Safe while the gateway runs (WAL); restore wants the gateway stopped.
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
+  const [command, ...rest] = argv;
+  if (command !== undefined && BACKUP_COMMANDS.has(command)) {
+    try {
+      return await runBackupCommand(command, rest, config.dataDir, {
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(error.message);
+      console.error(USAGE);
+      return 2;
+    }
+  }
   const db = openDatabase(config.dataDir);
   try {
     const now = () => new Date();
