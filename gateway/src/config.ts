@@ -37,6 +37,8 @@ export interface GatewayConfig {
   refreshTokenTtl: number;
   /** GATEWAY_DEMO_DATA: write the demo residents' history on start (`npm start` sets it on). */
   demoData: boolean;
+  /** GATEWAY_TRUST_PROXY: behind a proxy that sets X-Forwarded-Proto/-For (HSTS, client IPs). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_ACCESS_TOKEN_TTL = 900;
@@ -104,5 +106,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     accessTokenTtl: positiveInt(env, 'ACCESS_TOKEN_TTL', DEFAULT_ACCESS_TOKEN_TTL),
     refreshTokenTtl: positiveInt(env, 'REFRESH_TOKEN_TTL', DEFAULT_REFRESH_TOKEN_TTL),
     demoData: onOff(env, 'GATEWAY_DEMO_DATA', false),
+    trustProxy: onOff(env, 'GATEWAY_TRUST_PROXY', false),
   };
 }

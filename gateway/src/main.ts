@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     rectificationDays: config.rectificationDays,
     searchAnswerCache: config.searchAnswerCache,
     demoData: config.demoData,
+    trustProxy: config.trustProxy,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

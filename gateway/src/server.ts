@@ -49,7 +49,11 @@ import { uploadRoutes } from './routes/upload-routes';
 import { uploadSessionRoutes } from './routes/upload-session-routes';
 import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
-import { registerStaticSite } from './web/static-site';
+import { IndexPage, registerStaticSite } from './web/static-site';
+import { registerSecurityHeaders } from './http/security-headers';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { registerDeclaredBodyLimit } from './http/declared-body-limit';
+import { RouteMethods } from './http/route-methods';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
@@ -93,7 +97,20 @@ export interface GatewayOptions {
    * false: tests and real deployments start clean; `npm start` turns it on.
    */
   demoData?: boolean;
+  /**
+   * GATEWAY_TRUST_PROXY: believe X-Forwarded-Proto/-For from the proxy in front (Fastify's
+   * `trustProxy`), so HSTS is sent when the proxy terminates HTTPS. Default false: a client could
+   * otherwise claim https, or any IP to the rate limits.
+   */
+  trustProxy?: boolean;
+  /** Milliseconds; tests shorten them to see the timeout answers. */
+  timeouts?: { request?: number; handler?: number };
 }
+
+/** A request (headers and body) must have arrived by then: slow mobile uploads of a 1 MB chunk fit. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** A handler that has not answered by then gets a 503 in the envelope instead of hanging. */
+const HANDLER_TIMEOUT_MS = 30_000;
 
 const SMS_SECRET = 'sms_code_secret';
 
@@ -127,10 +144,24 @@ function seedDemoData(
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
+  const staticDir = options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5');
+  const indexPage = new IndexPage(staticDir);
+  const headers = { policy: () => indexPage.contentSecurityPolicy() };
+  const requestTimeout = options.timeouts?.request ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy === true,
+    requestTimeout,
+    handlerTimeout: options.timeouts?.handler ?? HANDLER_TIMEOUT_MS,
+    // Node checks for timed-out requests on this interval (default 30 s, longer than a short timeout).
+    http: {
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))),
+    },
+    frameworkErrors: frameworkErrors(headers),
+    clientErrorHandler: clientErrorHandler(headers),
   });
   const db = openDatabase(options.dataDir);
   app.addHook('onClose', async () => {
@@ -204,6 +235,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, headers);
+  registerDeclaredBodyLimit(app);
+  const routeMethods = new RouteMethods(API_PREFIX);
+  routeMethods.register(app);
   registerResponseCheck(app);
   registerGzipInMemory(app);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
@@ -235,6 +270,6 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     { prefix: API_PREFIX },
   );
 
-  await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
+  await registerStaticSite(app, staticDir, { indexPage, allowedMethods: (p) => routeMethods.allowed(p) });
   return app;
 }
