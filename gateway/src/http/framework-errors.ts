@@ -6,30 +6,24 @@ import type { ApiErrorBody, ErrorEnvelope } from '../../../types/contract';
 import { errorEnvelope } from './envelope';
 import { applySecurityHeaders, securityHeaderValues, type SecurityHeaderOptions } from './security-headers';
 
-/** Errors Fastify meets before a route is found: the URL itself cannot be routed. */
-function routingError(error: FastifyError): { status: number; body: ApiErrorBody } {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    const message = '请求地址中的参数过长';
-    return { status: 414, body: { code: 'BAD_REQUEST', message, fields: [{ field: 'url', message }] } };
-  }
-  const message = '请求地址（URL）格式不正确，其中有无法识别的编码';
-  return { status: 400, body: { code: 'BAD_REQUEST', message, fields: [{ field: 'url', message }] } };
-}
+/** A URL the router cannot read (bad percent-encoding), or a routing failure Fastify reports the same way. */
+const BAD_URL_MESSAGE = '请求地址（URL）格式不正确，无法识别';
 
 /**
- * Fastify's `frameworkErrors`: a malformed URL (`/api/items/%E0%A4%A`) or an over-long parameter,
- * which Fastify would answer with its own body. No hook has run for these requests, so the
+ * Fastify's `frameworkErrors`: a malformed URL (`/api/items/%E0%A4%A`), which Fastify would answer with its own body. No hook has run for these requests, so the
  * security headers and the request id are set here.
  */
-export function frameworkErrors(
-  options: SecurityHeaderOptions,
-): NonNullable<FastifyServerOptions['frameworkErrors']> {
+export function frameworkErrors(options: SecurityHeaderOptions): NonNullable<FastifyServerOptions['frameworkErrors']> {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = routingError(error);
-    request.log.info({ code: error.code, statusCode: status }, 'client error');
+    const body: ApiErrorBody = {
+      code: 'BAD_REQUEST',
+      message: BAD_URL_MESSAGE,
+      fields: [{ field: 'url', message: BAD_URL_MESSAGE }],
+    };
+    request.log.info({ code: error.code, statusCode: 400 }, 'client error');
     applySecurityHeaders(request, reply, options);
     void reply
-      .code(status)
+      .code(400)
       .header('x-request-id', request.id)
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(errorEnvelope(request, body)));

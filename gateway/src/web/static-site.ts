@@ -180,7 +180,8 @@ export async function registerStaticSite(
     const urlPath = request.url.split('?')[0];
     if (isApiPath(urlPath)) {
       const allowed = allowedMethods(urlPath);
-      if (allowed.length > 0) return methodNotAllowed(request, reply, allowed);
+      // A path the router could not match for its own method (an over-long parameter) is no route.
+      if (allowed.length > 0 && !allowed.includes(request.method)) return methodNotAllowed(request, reply, allowed);
       return reply.code(404).send(errorEnvelope(request, { code: 'NOT_FOUND', message: '没有这个接口' }));
     }
     // Every other path is a page or a file, read with GET (and HEAD).
