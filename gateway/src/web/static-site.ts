@@ -8,10 +8,7 @@ import { contentSecurityPolicy, inlineHashes } from './content-security-policy';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
-/**
- * Shown at `/` (and every app route) until the H5 app has been built. Its rules are in one <style>
- * element, not style attributes: the CSP allows that element by its hash.
- */
+/** Shown at `/` (and every app route) until the H5 app has been built. */
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>洪山掌上办</title>
