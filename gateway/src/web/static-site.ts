@@ -60,7 +60,8 @@ type PageAssets = Record<string, { js?: string[]; css?: string[] }>;
  */
 export class IndexPage {
   private cached?: { stamp: string; html: string; assets: PageAssets };
-  private policy?: { mtimeMs: number; value: string };
+  /** The policy of the page last read; undefined until asked, or while no app is built. */
+  private policy?: string;
 
   constructor(private readonly staticDir: string) {}
 
@@ -75,21 +76,20 @@ export class IndexPage {
       } catch {
         // An older build without the manifest: the page still works, without hints.
       }
-      this.cached = { stamp, html: fs.readFileSync(indexFile, 'utf8'), assets };
+      const html = fs.readFileSync(indexFile, 'utf8');
+      this.cached = { stamp, html, assets };
+      this.policy = contentSecurityPolicy(inlineHashes(html));
     }
     return this.cached;
   }
 
-  /** The policy for the current build (or, before there is one, for the page that says so). */
+  /**
+   * The policy for the build last read. Asked on every answer, so it costs no file access once
+   * known: a page (the one answer the policy governs) reads the build first and sets it again.
+   */
   contentSecurityPolicy(): string {
-    // Asked on every response: one stat, and the page is read again only when a build replaced it.
-    const indexFile = path.join(this.staticDir, 'index.html');
-    const mtimeMs = fs.statSync(indexFile, { throwIfNoEntry: false })?.mtimeMs;
-    if (mtimeMs === undefined) return NOT_BUILT_POLICY;
-    if (this.policy?.mtimeMs !== mtimeMs) {
-      this.policy = { mtimeMs, value: contentSecurityPolicy(inlineHashes(fs.readFileSync(indexFile, 'utf8'))) };
-    }
-    return this.policy.value;
+    if (this.policy === undefined && fs.existsSync(path.join(this.staticDir, 'index.html'))) this.load();
+    return this.policy ?? NOT_BUILT_POLICY;
   }
 
   /**
@@ -190,9 +190,12 @@ export async function registerStaticSite(
     if (!fs.existsSync(indexFile)) {
       return reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     }
+    const html = await indexPage.render(app, request.url);
+    // Rendering read the build: a new one brings new inline-script hashes.
     return reply
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', indexPage.contentSecurityPolicy())
       .type('text/html; charset=utf-8')
-      .send(await indexPage.render(app, request.url));
+      .send(html);
   });
 }
