@@ -47,8 +47,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = fromFastifyError(error);
     if (known) {
-      const level = known.code === 'INTERNAL' ? 'warn' : 'info';
-      request.log[level]({ code: error.code, statusCode: error.statusCode }, 'client error');
+      if (known.code === 'INTERNAL') request.log.warn({ code: error.code }, 'request timed out');
+      else request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
       return reply
         .code(error.statusCode && error.statusCode >= 400 ? error.statusCode : 400)
         .send(errorEnvelope(request, known));

@@ -38,8 +38,8 @@ export function applySecurityHeaders(
 /**
  * Every response gets them, pages, files, API answers and errors alike: set when the request
  * arrives, so an error answered later (the error handler, the not-found handler) keeps them.
- * Six fixed headers and a policy built from the H5 build: a hook, rather than @fastify/helmet,
- * whose defaults would all be overridden here and which has no HSTS-by-request switch.
+ * Five fixed headers and a policy built from the H5 build: a hook, rather than @fastify/helmet,
+ * whose CSP and HSTS would both be replaced here (hashes from the build, HSTS by request).
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
   app.addHook('onRequest', async (request, reply) => {
