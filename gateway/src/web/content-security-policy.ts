@@ -27,6 +27,13 @@ export function inlineHashes(html: string): InlineHashes {
 }
 
 /**
+ * The href of Taro's H5 tab bar items. Their click handler navigates; the browser then follows the
+ * href, a no-op that CSP would refuse and report on every tab tap. 'unsafe-hashes' lets a hash
+ * name this one inline source, and only it.
+ */
+const TAB_BAR_HREF = 'javascript:;';
+
+/**
  * The one policy for every response (pages, files, API): what the H5 app loads comes from this
  * origin; images may also be data:/blob: (upload previews, the signature pad's PNG) and fonts data:
  * (icon fonts inlined by the stylesheets). No framing, no plugins, no foreign form targets.
@@ -35,11 +42,13 @@ export function inlineHashes(html: string): InlineHashes {
  * they render (Taro's components and NutUI; seen in Chromium under a hash-only policy), and those
  * are made at run time, so no hash can name them. Inline script stays forbidden: that is what
  * injected markup would need to run code; injected CSS can restyle a page, not act in it.
+ *
+ * Scripts: 'self', the build's inline script by its hash, and TAB_BAR_HREF by its hash.
  */
 export function contentSecurityPolicy(hashes: InlineHashes): string {
   return [
     "default-src 'self'",
-    `script-src ${["'self'", ...hashes.scripts].join(' ')}`,
+    `script-src ${["'self'", ...hashes.scripts, "'unsafe-hashes'", hashSource(TAB_BAR_HREF)].join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
