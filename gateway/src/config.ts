@@ -44,6 +44,8 @@ export interface GatewayConfig {
   backup: BackupSchedule | undefined;
   /** GATEWAY_SHUTDOWN_GRACE_SECONDS: how long a SIGTERM waits for requests in flight before exiting anyway. */
   shutdownGraceMs: number;
+  /** GATEWAY_TRUST_PROXY: behind a proxy that sets X-Forwarded-Proto/-For (HSTS, client IPs). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_BACKUP_INTERVAL_MINUTES = 24 * 60;
@@ -129,5 +131,6 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     demoData: onOff(env, 'GATEWAY_DEMO_DATA', false),
     backup: backupSchedule(env),
     shutdownGraceMs: positiveInt(env, 'GATEWAY_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000,
+    trustProxy: onOff(env, 'GATEWAY_TRUST_PROXY', false),
   };
 }

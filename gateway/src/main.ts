@@ -3,10 +3,16 @@ import { loadConfig } from './config';
 import { DATABASE_FILE } from './db/open-database';
 import { buildGateway } from './server';
 import { closeOnSignals } from './shutdown';
+import { portTakenMessage, preflight } from './cli/preflight';
+
+/** A reason not to start that the message says in full. */
+class StartProblem extends Error {}
 
 /** `npm run gateway`: the whole demo in one process (API + built H5 app). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const problem = await preflight(config);
+  if (problem) throw new StartProblem(problem);
   const app = await buildGateway({
     dataDir: config.dataDir,
     staticDir: config.staticDir,
@@ -22,9 +28,19 @@ async function main(): Promise<void> {
     searchAnswerCache: config.searchAnswerCache,
     demoData: config.demoData,
     backup: config.backup,
+    trustProxy: config.trustProxy,
   });
   closeOnSignals(app, { graceMs: config.shutdownGraceMs });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Taken between the check and now.
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      await app.close();
+      throw new StartProblem(portTakenMessage(config.host, config.port));
+    }
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`洪山掌上办 running at http://${config.host}:${port}/`);
@@ -32,6 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A known cause is one line; anything else keeps its stack for whoever debugs it.
+  console.error(error instanceof StartProblem ? error.message : error);
   process.exit(1);
 });

@@ -50,9 +50,13 @@ import { uploadRoutes } from './routes/upload-routes';
 import { uploadSessionRoutes } from './routes/upload-session-routes';
 import { UploadSessionService } from './uploads/upload-session-service';
 import { personalCommitmentRoutes, publicCommitmentRoutes } from './routes/commitment-routes';
-import { registerStaticSite } from './web/static-site';
+import { IndexPage, registerStaticSite } from './web/static-site';
 import { healthRoutes } from './routes/health-routes';
 import { BackupScheduler, type BackupSchedule } from './backup/backup-scheduler';
+import { registerSecurityHeaders } from './http/security-headers';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
+import { registerDeclaredBodyLimit } from './http/declared-body-limit';
+import { RouteMethods } from './http/route-methods';
 import { API_PREFIX } from '../../types/contract';
 
 export interface GatewayOptions {
@@ -100,7 +104,23 @@ export interface GatewayOptions {
   demoData?: boolean;
   /** Scheduled backups (GATEWAY_BACKUP_DIR…); none when unset. */
   backup?: BackupSchedule;
+  /**
+   * GATEWAY_TRUST_PROXY: believe X-Forwarded-Proto/-For from the proxy in front (Fastify's
+   * `trustProxy`), so HSTS is sent when the proxy terminates HTTPS. Default false: a client could
+   * otherwise claim https, or any IP to the rate limits.
+   */
+  trustProxy?: boolean;
+  /**
+   * Milliseconds. `request`: the whole request (headers and body) must have arrived by then, else
+   * 408 (default 300 000, Node's own default, which Fastify turns off). `handler`: a route that has
+   * not answered by then gets 503 (default off: Fastify starts that clock before the body is read,
+   * so a chunk upload over a slow phone line, or a long file download, would be cut).
+   */
+  timeouts?: { request?: number; handler?: number };
 }
+
+/** A 4 MB upload still arrives in time at about 110 kbit/s. */
+const REQUEST_TIMEOUT_MS = 300_000;
 
 /**
  * Demo history is a convenience: a catalogue without the demo's items (an imported district) makes
@@ -132,10 +152,24 @@ function seedDemoData(
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
+  const staticDir = options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5');
+  const indexPage = new IndexPage(staticDir);
+  const headers = { policy: () => indexPage.contentSecurityPolicy() };
+  const requestTimeout = options.timeouts?.request ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy === true,
+    requestTimeout,
+    ...(options.timeouts?.handler ? { handlerTimeout: options.timeouts.handler } : {}),
+    // Node checks for timed-out requests on this interval (default 30 s, longer than a short timeout).
+    http: {
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))),
+    },
+    frameworkErrors: frameworkErrors(headers),
+    clientErrorHandler: clientErrorHandler(headers),
   });
   const db = openDatabase(options.dataDir);
   let backups: BackupScheduler | undefined;
@@ -228,6 +262,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, headers);
+  registerDeclaredBodyLimit(app);
+  const routeMethods = new RouteMethods(API_PREFIX);
+  routeMethods.register(app);
   registerResponseCheck(app);
   registerGzipInMemory(app);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
@@ -260,7 +298,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   );
 
   await app.register(healthRoutes({ db, dataDir: options.dataDir }));
-  await registerStaticSite(app, options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5'));
+  await registerStaticSite(app, staticDir, { indexPage, allowedMethods: (p) => routeMethods.allowed(p) });
   if (options.backup) {
     backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
     backups.start();

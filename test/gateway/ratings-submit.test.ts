@@ -226,7 +226,9 @@ describe('rating a case: whose, when, how often', () => {
     const rating = await rateOk(gw, alice, caseRating(c.id, 4));
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
       const res = await gw.request(`/api/me/ratings/${rating.id}`, { method, token: alice.token, body: { level: 1 } });
-      expect(res.status).toBe(404);
+      // The path is read-only: 405, and Allow says what it answers.
+      expectError(res, 405, 'BAD_REQUEST');
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
     }
     expect(expectOk(await gw.request(`/api/me/ratings/${rating.id}`, { token: alice.token }), Rating).level).toBe(4);
     expectError(await gw.request(`/api/me/ratings/${rating.id}`, { token: bob.token }), 404, 'NOT_FOUND');

@@ -9,8 +9,14 @@ function fromFastifyError(error: FastifyError): ApiErrorBody | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'BAD_REQUEST', message: '不支持的内容类型，请以 JSON 提交' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const message = '不支持的内容类型（Content-Type），请以 JSON 提交';
+      return { code: 'BAD_REQUEST', message, fields: [{ field: 'content-type', message }] };
+    }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'BAD_REQUEST', message: '请求内容的长度与声明的 Content-Length 不符' };
+    case 'FST_ERR_HANDLER_TIMEOUT':
+      return { code: 'INTERNAL', message: '服务器处理超时，请稍后再试' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'BAD_REQUEST', message: '请求内容为空' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -41,7 +47,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = fromFastifyError(error);
     if (known) {
-      request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
+      if (known.code === 'INTERNAL') request.log.warn({ code: error.code }, 'request timed out');
+      else request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
       return reply
         .code(error.statusCode && error.statusCode >= 400 ? error.statusCode : 400)
         .send(errorEnvelope(request, known));

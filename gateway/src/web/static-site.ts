@@ -4,20 +4,24 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { APP_SEARCH_PAGE_SIZE, APP_SEARCH_TEXT_MAX } from '../../../types/contract/routes';
 import { errorEnvelope } from '../http/envelope';
+import { contentSecurityPolicy, inlineHashes } from './content-security-policy';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
 /** Shown at `/` (and every app route) until the H5 app has been built. */
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>洪山掌上办</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.7;color:#1f2937">
-<h1 style="color:#1d4ed8">洪山掌上办网关已启动，H5 应用尚未构建</h1>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>洪山掌上办</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.7;color:#1f2937}h1{color:#1d4ed8}pre{background:#f3f4f6;padding:.75em 1em;border-radius:6px}</style></head>
+<body>
+<h1>洪山掌上办网关已启动，H5 应用尚未构建</h1>
 <p>没有找到构建好的 H5 页面。请在项目根目录运行：</p>
-<pre style="background:#f3f4f6;padding:.75em 1em;border-radius:6px">npm run build:h5</pre>
+<pre>npm run build:h5</pre>
 <p>构建完成后刷新本页即可。接口仍可正常使用，接口说明见 <a href="/api/openapi.json">/api/openapi.json</a>。</p>
 </body>
 </html>`;
+
+const NOT_BUILT_POLICY = contentSecurityPolicy(inlineHashes(NOT_BUILT_PAGE));
 
 /** The API calls a page makes first, as the app makes them. */
 function dataFor(page: string, query: URLSearchParams): string[] {
@@ -54,8 +58,10 @@ type PageAssets = Record<string, { js?: string[]; css?: string[] }>;
  * written by the H5 build) hinted, its first API answers written in. Files are re-read only when
  * the build changes them.
  */
-class IndexPage {
+export class IndexPage {
   private cached?: { stamp: string; html: string; assets: PageAssets };
+  /** The policy of the page last read; undefined until asked, or while no app is built. */
+  private policy?: string;
 
   constructor(private readonly staticDir: string) {}
 
@@ -70,9 +76,20 @@ class IndexPage {
       } catch {
         // An older build without the manifest: the page still works, without hints.
       }
-      this.cached = { stamp, html: fs.readFileSync(indexFile, 'utf8'), assets };
+      const html = fs.readFileSync(indexFile, 'utf8');
+      this.cached = { stamp, html, assets };
+      this.policy = contentSecurityPolicy(inlineHashes(html));
     }
     return this.cached;
+  }
+
+  /**
+   * The policy for the build last read. Asked on every answer, so it costs no file access once
+   * known: a page (the one answer the policy governs) reads the build first and sets it again.
+   */
+  contentSecurityPolicy(): string {
+    if (this.policy === undefined && fs.existsSync(path.join(this.staticDir, 'index.html'))) this.load();
+    return this.policy ?? NOT_BUILT_POLICY;
   }
 
   /**
@@ -105,6 +122,14 @@ class IndexPage {
   }
 }
 
+function methodNotAllowed(request: FastifyRequest, reply: FastifyReply, allowed: string[]): FastifyReply {
+  const message = `该地址不支持 ${request.method} 请求方法，请使用 ${allowed.join('、')}`;
+  return reply
+    .code(405)
+    .header('allow', allowed.join(', '))
+    .send(errorEnvelope(request, { code: 'BAD_REQUEST', message, fields: [{ field: 'method', message }] }));
+}
+
 function isApiPath(urlPath: string): boolean {
   return urlPath === '/api' || urlPath.startsWith('/api/');
 }
@@ -115,12 +140,22 @@ function isApiPath(urlPath: string): boolean {
  * index.html. Paths that look like files (have an extension) get a real 404 instead, so a
  * missing script fails visibly rather than as HTML parsed as JavaScript.
  */
-export async function registerStaticSite(app: FastifyInstance, staticDir: string): Promise<void> {
+export async function registerStaticSite(
+  app: FastifyInstance,
+  staticDir: string,
+  {
+    indexPage = new IndexPage(staticDir),
+    allowedMethods = () => [],
+  }: {
+    indexPage?: IndexPage;
+    /** The methods an API path answers, for 405 (see http/route-methods). */
+    allowedMethods?: (path: string) => string[];
+  } = {},
+): Promise<void> {
   const indexFile = path.join(staticDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     app.log.warn({ staticDir }, 'H5 app not built yet: run `npm run build:h5` (the API works without it)');
   }
-  const indexPage = new IndexPage(staticDir);
   await app.register(fastifyStatic, {
     root: staticDir,
     prefix: '/',
@@ -141,19 +176,26 @@ export async function registerStaticSite(app: FastifyInstance, staticDir: string
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const urlPath = request.url.split('?')[0];
     if (isApiPath(urlPath)) {
+      const allowed = allowedMethods(urlPath);
+      // A path the router could not match for its own method (an over-long parameter) is no route.
+      if (allowed.length > 0 && !allowed.includes(request.method)) return methodNotAllowed(request, reply, allowed);
       return reply.code(404).send(errorEnvelope(request, { code: 'NOT_FOUND', message: '没有这个接口' }));
     }
+    // Every other path is a page or a file, read with GET (and HEAD).
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request, reply, ['GET', 'HEAD']);
     const lastSegment = urlPath.slice(urlPath.lastIndexOf('/') + 1);
-    const isFile = /\.[A-Za-z0-9]+$/.test(lastSegment) && urlPath !== '/index.html';
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isFile) {
-      return reply.code(404).type('text/plain; charset=utf-8').send('未找到该文件');
+    if (/\.[A-Za-z0-9]+$/.test(lastSegment) && urlPath !== '/index.html') {
+      return reply.code(404).send(errorEnvelope(request, { code: 'NOT_FOUND', message: '未找到该文件' }));
     }
     if (!fs.existsSync(indexFile)) {
       return reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     }
+    const html = await indexPage.render(app, request.url);
+    // Rendering read the build: a new one brings new inline-script hashes.
     return reply
       .header('cache-control', 'no-cache')
+      .header('content-security-policy', indexPage.contentSecurityPolicy())
       .type('text/html; charset=utf-8')
-      .send(await indexPage.render(app, request.url));
+      .send(html);
   });
 }

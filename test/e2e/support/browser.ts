@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { watchCsp } from './csp-watch';
 
 /** Debian's chromium; CHROME_PATH overrides. No tool here may download a browser of its own. */
 export function chromePath(): string {
@@ -38,6 +39,7 @@ export async function openPhone(browser: Browser): Promise<{ context: BrowserCon
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  await watchCsp(context);
   const page = await context.newPage();
   return { context, page };
 }

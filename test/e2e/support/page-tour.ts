@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import type { CaseStatus } from '../../../types/contract';
 import { CASE_STATUS_NAMES } from '../../../src/lib/case-status';
 import type { TourIds } from './tour-ids';
+import { watchCsp } from './csp-watch';
 
 /**
  * A walk over every page of the app (as app.config.ts lists them), each opened by its H5 link with
@@ -89,6 +90,7 @@ export async function openPhoneAt(
   });
   // Functions sent to the page may be compiled with esbuild's name helper (tsx): give it a no-op there.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  await watchCsp(context);
   const page = await context.newPage();
   return { context, page };
 }
