@@ -3,14 +3,18 @@ import { partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
 import { Field, type SearchIndex } from './search-index';
+import { matchSound, querySyllables } from './sound-alike';
 
 export const NO_MATCH = 0x7fffffff;
 /**
  * Score = field (name > alias > department > material), then as typed over synonym, then match
  * kind (exact > prefix > substring); lower is better. Kinds are 0–2, so a field spans 6 scores.
+ * A match by sound alone (户口签移 → 户口迁移) comes after every match as typed, in any field.
  */
 export const scoreOf = (field: Field, kind: number, synonym: boolean): number => field * 6 + (synonym ? 3 : 0) + kind;
-export const fieldOfScore = (score: number): Field => Math.floor(score / 6) as Field;
+const FIELDS = 4;
+export const SOUND_TIER = FIELDS * 6;
+export const fieldOfScore = (score: number): Field => (Math.floor(score / 6) % FIELDS) as Field;
 
 /** Items allowed by the filters (1) or not (0); null when no filter is set. */
 export type Allowed = Uint8Array | null;
@@ -106,7 +110,15 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
   for (const t of touched) found(t, kindOf[t] as MatchKind);
 }
 
-/** Matches every distinct text once per variant, then spreads the result to the items carrying it. */
+/** True when no item matched in its name or an alias: the query is then worth reading by sound. */
+function weak(result: TermResult): boolean {
+  return result.items.every((item) => result.score[item] >= scoreOf(Field.Department, 0, false));
+}
+
+/**
+ * Matches every distinct text once per variant, then spreads the result to the items carrying it.
+ * When that finds no name or alias, the term's sound is matched too (see `matchSound`).
+ */
 export function runTerm(index: SearchIndex, term: string, allowed: Allowed): TermResult {
   const n = index.items.length;
   const variants = [prepare(term), ...index.synonyms.expand(term).map(prepare)];
@@ -119,20 +131,27 @@ export function runTerm(index: SearchIndex, term: string, allowed: Allowed): Ter
   };
   const { score, text, variant, items } = result;
   const { start, item: postingItem, field: postingField } = index.postings;
-  variants.forEach((query, v) => {
-    matchVariant(index, query, (t, kind) => {
-      const base = scoreOf(Field.Name, kind, v > 0);
+  /** Records text `t`'s match for the items carrying it; `base` is variant v's score for an exact name match. */
+  const spread =
+    (v: number, base: number) =>
+    (t: number, kind: MatchKind): void => {
       for (let p = start[t], end = start[t + 1]; p < end; p += 1) {
         const item = postingItem[p];
-        // `base` is the score of a name match; each field further down the ranking adds 6.
-        const s = postingField[p] * 6 + base;
+        // Each field further down the ranking adds 6.
+        const s = postingField[p] * 6 + base + kind;
         if (s >= score[item] || (allowed !== null && allowed[item] === 0)) continue;
         if (score[item] === NO_MATCH) items.push(item);
         score[item] = s;
         text[item] = t;
         variant[item] = v;
       }
-    });
-  });
+    };
+  variants.forEach((query, v) => matchVariant(index, query, spread(v, scoreOf(Field.Name, 0, v > 0))));
+  const syllables = weak(result) ? querySyllables(term) : undefined;
+  if (syllables && variants.length < 255) {
+    // Highlighting reads the sound variant as full pinyin, which marks the same characters.
+    variants.push(prepare(syllables.join('')));
+    matchSound(index, syllables, spread(variants.length - 1, SOUND_TIER));
+  }
   return result;
 }
