@@ -36,6 +36,13 @@ export function prepare(text: string): PreparedQuery {
 // Longest pinyin syllable ("zhuang"): how far into the query the second syllable can start.
 const MAX_SYLLABLE = 6;
 
+/** The longest stretch of ideographs in a compact query (the caller knows there is one). */
+function longestIdeographRun(q: string): string {
+  let best = '';
+  for (const run of q.split(/[a-z0-9]+/)) if (run.length > best.length) best = run;
+  return best;
+}
+
 /**
  * Finds the texts one query variant matches, each with its best kind, and reports them through
  * `found`. Cheap native scans first (literal, full pinyin, initials: one `indexOf` loop each over
@@ -87,6 +94,9 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       if (q.length >= 2) {
         const seen = new Uint8Array(texts.length);
         for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
+          // The first syllable is typed as its first letter, its initial (zh, ch, sh) or whole.
+          const head = q.slice(0, j);
+          if (j > 1 && !index.syllables.has(head) && !(j === 2 && /^[zcs]h$/.test(head))) continue;
           const candidates = index.initialPairs.get(q[0] + q[j]);
           if (!candidates) continue;
           for (let c = 0; c < candidates.length; c += 1) {
@@ -99,11 +109,17 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
         }
       }
     } else {
-      // Ideographs mixed with pinyin ("户口qy"): rare, so the general matcher reads every text.
-      for (let t = 0; t < texts.length; t += 1) {
-        if (kindOf[t] !== MatchKind.None) continue;
-        const kind = pinyinKind(texts[t], query);
-        if (kind !== MatchKind.None) record(t, kind);
+      // Ideographs mixed with pinyin ("户口qy", or a synonym put into pinyin: "公司sheli"): the
+      // ideographs must be in the text as they are, so only texts holding the longest run of them
+      // go to the general matcher.
+      const run = longestIdeographRun(q);
+      for (let at = literal.text.indexOf(run); at >= 0;) {
+        const t = literal.owner[at];
+        if (kindOf[t] === MatchKind.None) {
+          const kind = pinyinKind(texts[t], query);
+          if (kind !== MatchKind.None) record(t, kind);
+        }
+        at = literal.text.indexOf(run, literal.start[t + 1]);
       }
     }
   }
