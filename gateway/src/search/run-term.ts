@@ -1,5 +1,5 @@
 import { letterMaskOf } from './indexed-text';
-import { partLength } from './haystack';
+import { ownerOf, partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
 import { Field, type SearchIndex } from './search-index';
@@ -61,7 +61,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
 
   // Literal: the first hit in a text is its leftmost, hence its best.
   for (let at = literal.text.indexOf(q); at >= 0;) {
-    const t = literal.owner[at];
+    const t = ownerOf(literal, at);
     record(t, literalKind(at - literal.start[t], q.length, partLength(literal, t)));
     at = literal.text.indexOf(q, literal.start[t + 1]);
   }
@@ -71,7 +71,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
     if (!/[^\x00-\x7f]/.test(q)) {
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
       for (let at = pinyin.text.indexOf(q); at >= 0;) {
-        const t = pinyin.owner[at];
+        const t = ownerOf(pinyin, at);
         const unit = syllableAt[at];
         if (unit < 0) {
           at = pinyin.text.indexOf(q, at + 1);
@@ -83,7 +83,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       }
       // Initials ("hkqy").
       for (let at = initials.text.indexOf(q); at >= 0;) {
-        const t = initials.owner[at];
+        const t = ownerOf(initials, at);
         const unit = at - initials.start[t];
         const exact = unit === 0 && q.length === partLength(initials, t);
         record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
@@ -114,7 +114,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // go to the general matcher.
       const run = longestIdeographRun(q);
       for (let at = literal.text.indexOf(run); at >= 0;) {
-        const t = literal.owner[at];
+        const t = ownerOf(literal, at);
         if (kindOf[t] === MatchKind.None) {
           const kind = pinyinKind(texts[t], query);
           if (kind !== MatchKind.None) record(t, kind);

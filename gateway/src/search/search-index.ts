@@ -67,7 +67,7 @@ export interface SearchIndex {
   /** Full pinyin of each text ("hukouqianyi"), for full-pinyin matches. */
   pinyin: Haystack;
   /** For each position in `pinyin`: the unit whose syllable starts there, or -1 inside a syllable. */
-  syllableAt: Int32Array;
+  syllableAt: Int16Array;
   /** Initials of each text ("hkqy"), for initials matches. */
   initials: Haystack;
   /** Texts by adjacent-initials pair ("hk" → texts with 户口…): candidates for mixed pinyin like "hkqianyi". */
@@ -164,7 +164,8 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
 
   const byPopularity = items.map((_, i) => i).sort((a, b) => compareForBrowse(items[a], items[b]));
   const pinyin = buildHaystack(texts.map((t) => t.units.map((u) => u.syl || u.ch).join('')));
-  const syllableAt = new Int32Array(pinyin.text.length).fill(-1);
+  // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
+  const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
   texts.forEach((t, i) => {
     let at = pinyin.start[i];
     t.units.forEach((u, k) => {

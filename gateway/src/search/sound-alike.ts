@@ -1,6 +1,6 @@
 import { indexText } from './indexed-text';
 import { MatchKind } from './match-text';
-import { SEPARATOR } from './haystack';
+import { ownerOf, SEPARATOR } from './haystack';
 import type { SearchIndex } from './search-index';
 
 // One ideograph's sound matches hundreds of characters (婚 → 昏, 混, 魂…): only longer queries.
@@ -37,7 +37,7 @@ export function matchSound(
     at += syllables[i].length;
   }
   for (let at = pinyin.text.indexOf(q); at >= 0;) {
-    const t = pinyin.owner[at];
+    const t = ownerOf(pinyin, at);
     const first = syllableAt[at];
     const end = at + q.length;
     const aligned =
