@@ -70,7 +70,8 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
     // eslint-disable-next-line no-control-regex -- an ASCII range check
     if (!/[^\x00-\x7f]/.test(q)) {
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
-      for (let at = pinyin.text.indexOf(q); at >= 0;) {
+      // One letter starting a syllable is that syllable's initial: the initials scan finds it.
+      for (let at = q.length > 1 ? pinyin.text.indexOf(q) : -1; at >= 0;) {
         const t = ownerOf(pinyin, at);
         const unit = syllableAt[at];
         if (unit < 0) {

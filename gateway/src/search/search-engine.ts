@@ -66,11 +66,21 @@ function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHi
   return hit;
 }
 
+// Filters come in few combinations (audience × department × 全程网办 × 通办): each one's items are
+// kept per index, so a filtered query does not read all 100,000 items of a province first.
+const KEPT_FILTERS = 16;
+const keptFilters = new WeakMap<SearchIndex, Map<string, Uint8Array>>();
+
 function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
   const { audience, department, fullyOnline, scope } = params;
   if (audience === undefined && department === undefined && fullyOnline === undefined && scope === undefined) {
     return null;
   }
+  const kept = keptFilters.get(index) ?? new Map<string, Uint8Array>();
+  keptFilters.set(index, kept);
+  const key = JSON.stringify([audience, department, fullyOnline, scope]);
+  const known = kept.get(key);
+  if (known) return known;
   const allowed = new Uint8Array(index.items.length);
   index.items.forEach((item: IndexedItem, i) => {
     allowed[i] =
@@ -81,6 +91,8 @@ function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
         ? 1
         : 0;
   });
+  if (kept.size >= KEPT_FILTERS) kept.delete(kept.keys().next().value as string);
+  kept.set(key, allowed);
   return allowed;
 }
 
