@@ -71,6 +71,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
     if (!/[^\x00-\x7f]/.test(q)) {
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
       // One letter starting a syllable is that syllable's initial: the initials scan finds it.
+      let wholeSyllables = false;
       for (let at = q.length > 1 ? pinyin.text.indexOf(q) : -1; at >= 0;) {
         const t = ownerOf(pinyin, at);
         const unit = syllableAt[at];
@@ -80,6 +81,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
         }
         const exact = unit === 0 && q.length === partLength(pinyin, t);
         record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
+        wholeSyllables = true;
         at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
       }
       // Initials ("hkqy").
@@ -92,7 +94,10 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       }
       // Mixed forms span at least two syllables, so the text has the query's first letter
       // followed by the initial of the next syllable, which starts 1–6 letters into the query.
-      if (q.length >= 2) {
+      // A query some text spells out syllable by syllable ("shenfenzheng") was typed as full
+      // pinyin: reading parts of it as initials would only add noise (and cost a province's
+      // catalogue most of the query's time).
+      if (q.length >= 2 && !wholeSyllables) {
         const seen = new Uint8Array(texts.length);
         for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
           // The first syllable is typed as its first letter, its initial (zh, ch, sh) or whole.
