@@ -9,6 +9,9 @@ import { openDatabase } from '../../gateway/src/db/open-database';
 import { CatalogueImportError, importCatalogue } from '../../gateway/src/catalogue/import';
 import { generateCatalogue } from '../../gateway/src/generator/synthetic-catalogue';
 import { REPO_ROOT } from '../../gateway/src/paths';
+import { search } from '../../gateway/src/search/search-engine';
+import { buildSearchIndex } from '../../gateway/src/search/search-index';
+import { CatalogueStore } from '../../gateway/src/store/catalogue-store';
 import { seedDepartments } from './fixtures/seed/catalogue';
 import { expectOk, startGateway, tempDir, TestClock } from './support/harness';
 
@@ -112,6 +115,50 @@ describe('importCatalogue', () => {
     ]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM items').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  describe('aliases', () => {
+    const withAliases = (aliases: string[]): CatalogueImport => ({
+      version: 1,
+      departments: [
+        {
+          id: 'x-dept',
+          name: '某局',
+          shortName: '某局',
+          items: [{ code: 'X-1', name: '食品经营许可（新办）', aliases, legalDays: 20, promisedDays: 5 }],
+        },
+      ],
+    });
+
+    it('are trimmed, kept once, and searched as aliases', () => {
+      const db = withHalls(tempDir('import'));
+      importCatalogue(db, withAliases([' 开饭店 ', '开饭店', '开餐馆']));
+      const row = db.prepare("SELECT aliases FROM items WHERE code = 'X-1'").get() as { aliases: string };
+      expect(JSON.parse(row.aliases)).toEqual(['开饭店', '开餐馆']);
+      const store = new CatalogueStore(db);
+      const index = buildSearchIndex({ items: store.allItems(), materials: [], synonymGroups: [] });
+      for (const q of ['开餐馆', 'kaicanguan', 'kcg']) {
+        const [hit] = search(index, { q, page: 1, pageSize: 5 }).hits;
+        expect([q, hit?.item.code, hit?.matchedField, hit?.matchedText]).toEqual([q, 'X-1', 'alias', '开餐馆']);
+      }
+      db.close();
+    });
+
+    it('are at most 30 per item, the problem named in Chinese', () => {
+      const db = withHalls(tempDir('import'));
+      const many = Array.from({ length: 31 }, (_, i) => `别名${i}`);
+      expect(() => importCatalogue(db, withAliases(many.slice(0, 30)))).not.toThrow();
+      let caught: unknown;
+      try {
+        importCatalogue(db, withAliases(many));
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as CatalogueImportError).issues.map((i) => [i.path, i.message])).toEqual([
+        ['$.departments[0].items[0].aliases', '别名最多 30 项'],
+      ]);
+      db.close();
+    });
   });
 
   it('warns when time limits are missing (they would show as 即办)', () => {

@@ -5,7 +5,8 @@ import { expectError, expectOk, startGateway, type TestGateway } from './support
 /*
  * Relevance against the REAL seed catalogue (gateway/seed): what a resident types → the item they
  * mean must come first. Characters, full pinyin (with and without spaces, cut inside the last
- * syllable), initials, aliases, synonyms, width/case variants.
+ * syllable), initials, aliases, synonyms, width/case variants, a wrong character of the right
+ * sound (拼音输入法 typos), and the everyday words residents use on the 12345 hotline.
  */
 
 let gw: TestGateway;
@@ -78,6 +79,27 @@ const TOP: [query: string, expected: string, kind: string][] = [
   ['ＨＫＱＹ', '户口迁移', 'full-width capitals'],
   ['HuKou', '户口迁移', 'mixed case pinyin'],
   ['  户口   迁移 ', '户口迁移', 'extra spaces'],
+  ['户口签移', '户口迁移', 'sound-alike: 签 for 迁'],
+  ['户口前移', '户口迁移', 'sound-alike: 前 for 迁'],
+  ['身分证', '居民身份证申领', 'sound-alike: 分 for 份'],
+  ['结昏', '结婚登记', 'sound-alike: 昏 for 婚'],
+  ['结昏登记', '结婚登记', 'sound-alike'],
+  ['离昏', '离婚登记', 'sound-alike'],
+  ['医世执业注册', '医师执业注册', 'sound-alike: 世 for 师'],
+  ['失业保险金申零', '失业保险金申领', 'sound-alike: 零 for 领'],
+  ['养狗', '养犬登记证核发', 'everyday word'],
+  ['开店', '个体工商户设立登记', 'everyday word'],
+  ['生孩子', '出生登记', 'everyday word'],
+  ['退休金', '养老保险待遇领取资格认证', 'everyday word'],
+  ['驾照丢了', '机动车驾驶证补领', 'everyday word'],
+  ['年报', '企业年度报告公示', 'everyday word'],
+  ['转学', '义务教育阶段学生转学', 'everyday word'],
+  ['12315', '消费投诉举报受理', 'hotline number'],
+  ['加装电梯', '既有住宅增设电梯联合审查', 'everyday word'],
+  ['砍树', '城市树木砍伐、迁移审批', 'everyday word'],
+  ['宠物医院', '动物诊疗许可证核发', 'everyday word'],
+  ['长护险', '长期护理保险失能评估申请', 'everyday word'],
+  ['打疫苗', '预防接种证办理', 'everyday word'],
 ];
 
 describe('search relevance on the seed catalogue', () => {
@@ -88,6 +110,17 @@ describe('search relevance on the seed catalogue', () => {
   it.each(TOP)('%s → %s (%s)', async (query, expected) => {
     const result = await search(query);
     expect(result.hits[0]?.item.name).toBe(expected);
+  });
+});
+
+describe('everyday words reach every item they can mean', () => {
+  it.each([
+    ['生孩子', ['出生登记', '生育登记', '生育津贴支付']],
+    ['退休', ['职工基本养老保险退休待遇核定', '城乡居民基本养老保险待遇申领']],
+    ['开店', ['个体工商户设立登记']],
+  ])('%s finds %j', async (query, expected) => {
+    const names = (await search(query, '&pageSize=20')).hits.map((h) => h.item.name);
+    expect(names).toEqual(expect.arrayContaining(expected));
   });
 });
 

@@ -27,7 +27,8 @@ export const ImportItem = Type.Object(
     /** Stable 事项编码, URL-safe: letters, digits, `-`. */
     code: Type.String({ pattern: '^[A-Za-z0-9-]{3,64}$' }),
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }))),
+    // Each alias is a searchable text in the gateway's memory: a bound keeps a big file's index in bounds.
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30 })),
     audiences: Type.Optional(Type.Array(Audience, { minItems: 1 })),
     itemType: Type.Optional(Type.String({ maxLength: 50 })),
     legalDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),

@@ -302,6 +302,35 @@ export const BUSINESS_QUALIFIERS = [
   '（迁入）',
 ];
 
+/**
+ * Who applies, for the variants a provincial catalogue splits out by applicant (港澳台居民办理,
+ * 外商投资企业办理…). Used only beyond the district-sized catalogue (see `generateCatalogue`).
+ */
+export const PERSON_APPLICANTS = [
+  '港澳台居民',
+  '外籍人员',
+  '老年人',
+  '残疾人',
+  '未成年人',
+  '现役军人',
+  '农村居民',
+  '退役军人',
+  '华侨',
+  '困难群众',
+];
+export const BUSINESS_APPLICANTS = [
+  '外商投资企业',
+  '个人独资企业',
+  '合伙企业',
+  '国有企业',
+  '民办非企业单位',
+  '农村集体经济组织',
+  '小微企业',
+  '事业单位',
+  '社会团体',
+  '个体经营者',
+];
+
 export const PERSON_MATERIALS = [
   '居民身份证',
   '居民户口簿',

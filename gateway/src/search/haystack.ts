@@ -1,14 +1,12 @@
 /**
  * Many short strings joined into one, newline-separated: a single native `indexOf` scan over it
- * finds matches in every part at once, which is far faster than one call per part. `owner` maps
- * each position back to its part.
+ * finds matches in every part at once, which is far faster than one call per part. `ownerOf` maps
+ * a position back to its part.
  */
 export interface Haystack {
   text: string;
   /** Where part i starts; `start[parts.length]` is the total length. */
   start: Int32Array;
-  /** For each position, the index of the part it belongs to. */
-  owner: Int32Array;
 }
 
 export const SEPARATOR = '\n';
@@ -21,9 +19,22 @@ export function buildHaystack(parts: string[]): Haystack {
     length += p.length + 1;
   });
   start[parts.length] = length;
-  const owner = new Int32Array(length);
-  parts.forEach((_, i) => owner.fill(i, start[i], start[i + 1]));
-  return { text: parts.join(SEPARATOR) + SEPARATOR, start, owner };
+  return { text: parts.join(SEPARATOR) + SEPARATOR, start };
+}
+
+/**
+ * The part a position belongs to: a binary search over `start` (17 steps for 100,000 parts), where
+ * a table of every position's part cost 4 bytes a character — 36 MB for a province's catalogue.
+ */
+export function ownerOf(h: Haystack, at: number): number {
+  let lo = 0;
+  let hi = h.start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (h.start[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Length of part `i` (without its separator). */

@@ -1,5 +1,5 @@
 import type { HighlightRange } from '../../../types/contract';
-import type { IndexedText, Unit } from './indexed-text';
+import { unitRanges, unitsByPosition, type IndexedText, type Unit } from './indexed-text';
 
 /** How well a query matched a text: the whole text, its beginning, or somewhere inside. */
 export const MatchKind = { None: -1, Exact: 0, Prefix: 1, Substring: 2 } as const;
@@ -103,8 +103,8 @@ export function literalKind(at: number, queryLength: number, textLength: number)
   return kindAt(at === 0, queryLength === textLength);
 }
 
-function rangeOf(units: Unit[], first: number, last: number): HighlightRange {
-  return [units[first].start, units[last].end];
+function rangeOf(ranges: [number, number][], first: number, last: number): HighlightRange {
+  return [ranges[first][0], ranges[last][1]];
 }
 
 /** Highlight ranges in the original text, [start, end) in UTF-16 units; only for hits shown. */
@@ -113,12 +113,14 @@ export function matchRanges(text: IndexedText, q: PreparedQuery): HighlightRange
   if (at >= 0) {
     // Every non-overlapping occurrence of a literal match.
     const ranges: HighlightRange[] = [];
+    const unitAt = unitsByPosition(text);
+    const places = unitRanges(text);
     while (at >= 0) {
-      ranges.push(rangeOf(text.units, text.unitAt[at], text.unitAt[at + q.text.length - 1]));
+      ranges.push(rangeOf(places, unitAt[at], unitAt[at + q.text.length - 1]));
       at = text.compact.indexOf(q.text, at + q.text.length);
     }
     return ranges;
   }
   const span = q.pinyin ? pinyinSpan(text, q) : undefined;
-  return span ? [rangeOf(text.units, span[0], span[1] - 1)] : [];
+  return span ? [rangeOf(unitRanges(text), span[0], span[1] - 1)] : [];
 }

@@ -66,38 +66,53 @@ function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHi
   return hit;
 }
 
+// Filters come in few combinations (audience × department × 全程网办 × 通办): each one's items are
+// kept per index, so a filtered query does not read all 100,000 items of a province first.
+const KEPT_FILTERS = 16;
+const keptFilters = new WeakMap<SearchIndex, Map<string, Uint8Array>>();
+
 function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
   const { audience, department, fullyOnline, scope } = params;
   if (audience === undefined && department === undefined && fullyOnline === undefined && scope === undefined) {
     return null;
   }
+  const kept = keptFilters.get(index) ?? new Map<string, Uint8Array>();
+  keptFilters.set(index, kept);
+  const key = JSON.stringify([audience, department, fullyOnline, scope]);
+  const known = kept.get(key);
+  if (known) return known;
   const allowed = new Uint8Array(index.items.length);
   index.items.forEach((item: IndexedItem, i) => {
     allowed[i] =
-      (audience === undefined || item.audiences.has(audience)) &&
+      (audience === undefined || item.audiences.includes(audience)) &&
       (department === undefined || item.departmentId === department) &&
       (fullyOnline === undefined || item.fullyOnline === fullyOnline) &&
       (scope === undefined || item.scope === scope)
         ? 1
         : 0;
   });
+  if (kept.size >= KEPT_FILTERS) kept.delete(kept.keys().next().value as string);
+  kept.set(key, allowed);
   return allowed;
 }
 
 interface Ranked {
+  total: number;
+  /** The wanted slice of the ranking, best first. */
   items: number[];
   terms: TermResult[];
 }
 
-// Sort keys pack (score, browse rank) into one number, so ranking is a native numeric sort.
-const RANK_BITS = 2 ** 22;
-
-/** Runs the whole query as one phrase; when that finds nothing, every space-separated term must match. */
-function rank(index: SearchIndex, folded: string, allowed: Allowed): Ranked {
+/**
+ * Runs the whole query as one phrase; when that finds nothing, every space-separated term must
+ * match. Returns the items ranked from `from` (`count` of them) and how many matched in all.
+ */
+function rank(index: SearchIndex, folded: string, allowed: Allowed, from: number, count: number): Ranked {
   const phrase = compact(folded);
   const phraseResult = runTerm(index, phrase, allowed);
   let terms = [phraseResult];
   let items = phraseResult.items;
+  let scores = phraseResult.score;
   const words = [
     ...new Set(
       folded
@@ -109,18 +124,42 @@ function rank(index: SearchIndex, folded: string, allowed: Allowed): Ranked {
   if (items.length === 0 && words.length > 1) {
     terms = words.map((w) => runTerm(index, w, allowed));
     items = terms[0].items.filter((i) => terms.every((t) => t.score[i] !== NO_MATCH));
+    // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
+    scores = new Int32Array(index.items.length).fill(NO_MATCH);
+    for (const item of items) {
+      let sum = 0;
+      for (const t of terms) sum += t.score[item];
+      scores[item] = sum;
+    }
   }
-  // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
-  const keys = new Float64Array(items.length);
-  items.forEach((item, k) => {
-    let score = 0;
-    for (const t of terms) score += t.score[item];
-    keys[k] = score * RANK_BITS + index.browseRank[item];
-  });
-  keys.sort();
-  const sorted = new Array<number>(keys.length);
-  for (let k = 0; k < keys.length; k += 1) sorted[k] = index.byPopularity[keys[k] % RANK_BITS];
-  return { items: sorted, terms };
+  return { total: items.length, items: rankSlice(index, items, scores, from, count), terms };
+}
+
+/**
+ * Items `from`…`from + count` of the matches ordered by score, then browse order. Scores are a few
+ * small numbers, so instead of sorting every match (100,000 for "z" in a province's catalogue), it
+ * counts the matches per score and walks the browse order for the scores the slice falls in.
+ */
+function rankSlice(index: SearchIndex, items: number[], scores: Int32Array, from: number, count: number): number[] {
+  const perScore = new Map<number, number>();
+  for (const item of items) perScore.set(scores[item], (perScore.get(scores[item]) ?? 0) + 1);
+  const out: number[] = [];
+  let before = 0;
+  for (const score of [...perScore.keys()].sort((a, b) => a - b)) {
+    const n = perScore.get(score) ?? 0;
+    if (before + n <= from) {
+      before += n;
+      continue;
+    }
+    let skip = Math.max(0, from - before);
+    for (const item of index.byPopularity) {
+      if (scores[item] !== score) continue;
+      if (skip > 0) skip -= 1;
+      else if (out.push(item) === count) return out;
+    }
+    before += n;
+  }
+  return out;
 }
 
 export function search(index: SearchIndex, params: SearchParams): SearchResult {
@@ -145,17 +184,17 @@ export function search(index: SearchIndex, params: SearchParams): SearchResult {
     result.notice = NOTICE_NOTHING_SEARCHABLE;
     return result;
   }
-  const ranked = rank(index, folded, allowed);
-  result.total = ranked.items.length;
-  result.hits = ranked.items.slice(from, from + pageSize).map((i) => hitFor(index, i, ranked.terms));
+  const ranked = rank(index, folded, allowed, from, pageSize);
+  result.total = ranked.total;
+  result.hits = ranked.items.map((i) => hitFor(index, i, ranked.terms));
   return result;
 }
 
 export function suggest(index: SearchIndex, q: string, limit = 8): Suggestion[] {
   const { folded } = cleanQuery(q);
   if (compact(folded) === '') return [];
-  const ranked = rank(index, folded, null);
-  return ranked.items.slice(0, limit).map((i) => {
+  const ranked = rank(index, folded, null, 0, limit);
+  return ranked.items.map((i) => {
     const hit = hitFor(index, i, ranked.terms);
     return { code: hit.item.code, name: hit.item.name, nameHighlights: hit.nameHighlights };
   });

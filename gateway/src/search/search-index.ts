@@ -1,6 +1,6 @@
 import type { Audience, ItemSummary, TongbanScope } from '../../../types/contract';
-import { parseJson, toItemSummary, type ItemRow, type MaterialRow } from '../store/catalogue-rows';
-import { indexText, type IndexedText } from './indexed-text';
+import { parseJson, toItemSummary, type MaterialNameRow, type SummaryRow } from '../store/catalogue-rows';
+import { indexText, newReadCache, type IndexedText } from './indexed-text';
 import { SynonymExpander } from './synonyms';
 import { buildHaystack, type Haystack } from './haystack';
 
@@ -16,7 +16,7 @@ export interface IndexedItem {
   nameLength: number;
   popularity: number;
   departmentId: string;
-  audiences: ReadonlySet<Audience>;
+  audiences: readonly Audience[];
   fullyOnline: boolean;
   scope: TongbanScope;
 }
@@ -67,22 +67,22 @@ export interface SearchIndex {
   /** Full pinyin of each text ("hukouqianyi"), for full-pinyin matches. */
   pinyin: Haystack;
   /** For each position in `pinyin`: the unit whose syllable starts there, or -1 inside a syllable. */
-  syllableAt: Int32Array;
+  syllableAt: Int16Array;
   /** Initials of each text ("hkqy"), for initials matches. */
   initials: Haystack;
   /** Texts by adjacent-initials pair ("hk" → texts with 户口…): candidates for mixed pinyin like "hkqianyi". */
   initialPairs: Map<string, Int32Array>;
+  /** Every syllable some text has: where a mixed query's first syllable can end. */
+  syllables: ReadonlySet<string>;
   postings: PostingTable;
   /** Item indexes ordered for browsing: popularity, then shorter name, then code. */
   byPopularity: number[];
-  /** For each item, its position in `byPopularity`: the tie-break after match quality, as one number. */
-  browseRank: Int32Array;
   synonyms: SynonymExpander;
 }
 
 export interface IndexSource {
-  items: ItemRow[];
-  materials: MaterialRow[];
+  items: SummaryRow[];
+  materials: MaterialNameRow[];
   synonymGroups: string[][];
 }
 
@@ -107,12 +107,21 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   const texts: IndexedText[] = [];
   const postings: Posting[][] = [];
   const textIds = new Map<string, number>();
+  const cache = newReadCache();
+  // SQLite hands every row its own copy of a department's name: one copy each is enough.
+  const interned = new Map<string, string>();
+  const intern = (value: string): string => {
+    const kept = interned.get(value);
+    if (kept !== undefined) return kept;
+    interned.set(value, value);
+    return value;
+  };
   const textId = (value: string): number => {
     let id = textIds.get(value);
     if (id === undefined) {
       id = texts.length;
       textIds.set(value, id);
-      texts.push(indexText(value));
+      texts.push(indexText(value, cache));
       postings.push([]);
     }
     return id;
@@ -133,6 +142,10 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
 
   const items: IndexedItem[] = source.items.map((row, i) => {
     const summary = toItemSummary(row);
+    summary.departmentId = intern(summary.departmentId);
+    summary.departmentName = intern(summary.departmentName);
+    summary.itemType = intern(summary.itemType);
+    summary.tags.scope = intern(summary.tags.scope) as TongbanScope;
     post(row.name, i, Field.Name);
     for (const alias of parseJson<string[]>(row.aliases)) post(alias, i, Field.Alias);
     post(row.department_name, i, Field.Department);
@@ -142,20 +155,17 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
       code: row.code,
       nameLength: row.name.length,
       popularity: row.popularity,
-      departmentId: row.department_id,
-      audiences: new Set(summary.audiences),
+      departmentId: summary.departmentId,
+      audiences: summary.audiences,
       fullyOnline: summary.tags.fullyOnline,
       scope: summary.tags.scope,
     };
   });
 
   const byPopularity = items.map((_, i) => i).sort((a, b) => compareForBrowse(items[a], items[b]));
-  const browseRank = new Int32Array(items.length);
-  byPopularity.forEach((item, rank) => {
-    browseRank[item] = rank;
-  });
   const pinyin = buildHaystack(texts.map((t) => t.units.map((u) => u.syl || u.ch).join('')));
-  const syllableAt = new Int32Array(pinyin.text.length).fill(-1);
+  // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
+  const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
   texts.forEach((t, i) => {
     let at = pinyin.start[i];
     t.units.forEach((u, k) => {
@@ -171,9 +181,9 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     syllableAt,
     initials: buildHaystack(texts.map((t) => t.initials)),
     initialPairs: pairIndex(texts),
+    syllables: new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl))),
     postings: flatten(postings),
     byPopularity,
-    browseRank,
     synonyms: new SynonymExpander(source.synonymGroups),
   };
 }

@@ -24,15 +24,22 @@ export class SynonymExpander {
   private readonly entries: Entry[];
 
   constructor(groups: string[][]) {
-    const entries: Entry[] = [];
+    // A term may sit in several groups (生孩子: 出生登记 and 生育…): it expands to all of them.
+    const othersOf = new Map<string, Set<string>>();
+    const add = (term: string, others: string[]): void => {
+      const set = othersOf.get(term) ?? new Set<string>();
+      for (const other of others) if (other !== term) set.add(other);
+      othersOf.set(term, set);
+    };
     for (const group of groups) {
       const terms = [...new Set(group.map((t) => compact(foldText(t))).filter((t) => t !== ''))];
-      for (const term of terms) entries.push({ term, others: terms.filter((t) => t !== term) });
+      for (const term of terms) add(term, terms);
       for (const term of terms) {
         const key = pinyinKey(term);
-        if (key.length >= MIN_PINYIN_KEY && !terms.includes(key)) entries.push({ term: key, others: terms });
+        if (key.length >= MIN_PINYIN_KEY && !terms.includes(key)) add(key, terms);
       }
     }
+    const entries = [...othersOf].map(([term, others]) => ({ term, others: [...others] }));
     // Longest first, so "居民身份证" is replaced as a whole and not also as its part "身份证".
     entries.sort((a, b) => b.term.length - a.term.length);
     this.entries = entries.filter((e) => e.others.length > 0);

@@ -70,7 +70,28 @@ export function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
 }
 
-export function toItemSummary(row: ItemRow): ItemSummary {
+/** The columns of an item that its summary (and the search index) need: not its guide's long texts. */
+export type SummaryRow = Pick<
+  ItemRow,
+  | 'code'
+  | 'name'
+  | 'department_id'
+  | 'department_name'
+  | 'aliases'
+  | 'audiences'
+  | 'item_type'
+  | 'legal_days'
+  | 'promised_days'
+  | 'fully_online'
+  | 'max_one_visit'
+  | 'scope'
+  | 'popularity'
+>;
+
+/** A material's name and item: all the search index reads of it. */
+export type MaterialNameRow = Pick<MaterialRow, 'item_code' | 'name'>;
+
+export function toItemSummary(row: SummaryRow): ItemSummary {
   return {
     code: row.code,
     name: row.name,

@@ -17,7 +17,9 @@ import {
   toMaterial,
   type HallRow,
   type ItemRow,
+  type MaterialNameRow,
   type MaterialRow,
+  type SummaryRow,
 } from './catalogue-rows';
 import { SettingsStore } from './settings-store';
 
@@ -38,10 +40,10 @@ export class CatalogueStore {
   private readonly settings: SettingsStore;
   private readonly departmentsStmt: Statement<[], Department>;
   private readonly itemStmt: Statement<[string], ItemRow>;
-  private readonly allItemsStmt: Statement<[], ItemRow>;
+  private readonly allItemsStmt: Statement<[], SummaryRow>;
   private readonly hotItemsStmt: Statement<[number], ItemRow>;
   private readonly materialsStmt: Statement<[string], MaterialRow>;
-  private readonly allMaterialsStmt: Statement<[], MaterialRow>;
+  private readonly allMaterialsStmt: Statement<[], MaterialNameRow>;
   private readonly itemHallsStmt: Statement<[string], HallRow>;
   private readonly hallsStmt: Statement<[], HallRow>;
   private readonly themesStmt: Statement<[], ThemeRow>;
@@ -57,10 +59,15 @@ export class CatalogueStore {
       FROM departments d LEFT JOIN items i ON i.department_id = d.id
       GROUP BY d.id ORDER BY d.sort_order, d.id`);
     this.itemStmt = db.prepare(`${ITEM_SELECT} WHERE i.code = ?`);
-    this.allItemsStmt = db.prepare(`${ITEM_SELECT} ORDER BY i.code`);
+    // Only what the search index keeps: a province's catalogue is ~100,000 items, and their guides'
+    // texts (conditions, steps, legal basis, FAQs) would be read only to be dropped.
+    this.allItemsStmt = db.prepare(`
+      SELECT i.code, i.name, i.department_id, d.name AS department_name, i.aliases, i.audiences, i.item_type,
+        i.legal_days, i.promised_days, i.fully_online, i.max_one_visit, i.scope, i.popularity
+      FROM items i JOIN departments d ON d.id = i.department_id ORDER BY i.code`);
     this.hotItemsStmt = db.prepare(`${ITEM_SELECT} ORDER BY i.popularity DESC, length(i.name), i.code LIMIT ?`);
     this.materialsStmt = db.prepare('SELECT * FROM materials WHERE item_code = ? ORDER BY position');
-    this.allMaterialsStmt = db.prepare('SELECT * FROM materials ORDER BY item_code, position');
+    this.allMaterialsStmt = db.prepare('SELECT item_code, name FROM materials ORDER BY item_code, position');
     this.itemHallsStmt = db.prepare(`
       SELECT h.* FROM item_halls ih JOIN halls h ON h.id = ih.hall_id
       WHERE ih.item_code = ? ORDER BY ih.position`);
@@ -89,13 +96,13 @@ export class CatalogueStore {
     return row && toItemSummary(row);
   }
 
-  /** Every item row (for the search index). */
-  allItems(): ItemRow[] {
+  /** Every item's summary columns (for the search index). */
+  allItems(): SummaryRow[] {
     return this.allItemsStmt.all();
   }
 
-  /** Every material row, ordered by item (for the search index). */
-  allMaterials(): MaterialRow[] {
+  /** Every material's item and name, ordered by item (for the search index). */
+  allMaterials(): MaterialNameRow[] {
     return this.allMaterialsStmt.all();
   }
 

@@ -19,6 +19,7 @@ export const SECTIONS = [
   'long-list',
   'load',
   'uploads',
+  'scale',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
