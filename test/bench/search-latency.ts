@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const service = new SearchService(new CatalogueStore(db), 0);
     const index = service.rebuild();
     const indexMs = performance.now() - t;
-    const total = index.items.length;
+    const total = index.items.count;
 
     const engine = await measure(rounds, (q) => {
       service.search(toParams(q));

@@ -136,7 +136,7 @@ describe('importCatalogue', () => {
       const row = db.prepare("SELECT aliases FROM items WHERE code = 'X-1'").get() as { aliases: string };
       expect(JSON.parse(row.aliases)).toEqual(['开饭店', '开餐馆']);
       const store = new CatalogueStore(db);
-      const index = buildSearchIndex({ items: store.allItems(), materials: [], synonymGroups: [] });
+      const index = buildSearchIndex({ items: store.indexRows(), synonymGroups: [] });
       for (const q of ['开餐馆', 'kaicanguan', 'kcg']) {
         const [hit] = search(index, { q, page: 1, pageSize: 5 }).hits;
         expect([q, hit?.item.code, hit?.matchedField, hit?.matchedText]).toEqual([q, 'X-1', 'alias', '开餐馆']);

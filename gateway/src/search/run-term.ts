@@ -2,7 +2,7 @@ import { letterMaskOf } from './indexed-text';
 import { ownerOf, partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
-import { Field, type SearchIndex } from './search-index';
+import { Field, textAt, type SearchIndex } from './search-index';
 import { matchSound, querySyllables } from './sound-alike';
 
 export const NO_MATCH = 0x7fffffff;
@@ -52,7 +52,13 @@ function longestIdeographRun(q: string): string {
 function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: number, kind: MatchKind) => void): void {
   const q = query.text;
   const { texts, literal, pinyin, syllableAt, initials } = index;
-  const kindOf = new Int8Array(texts.length).fill(MatchKind.None);
+  const textCount = texts.originals.length;
+  const kindOf = new Int8Array(textCount).fill(MatchKind.None);
+  /** The general matcher, on a text that has every letter the query has. */
+  const pinyinKindOf = (t: number): MatchKind =>
+    (texts.letterMask[t] & query.letterMask) === query.letterMask
+      ? pinyinKind(textAt(index, t), query)
+      : MatchKind.None;
   const touched: number[] = [];
   const record = (t: number, kind: MatchKind): void => {
     if (kindOf[t] === MatchKind.None) touched.push(t);
@@ -98,7 +104,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // pinyin: reading parts of it as initials would only add noise (and cost a province's
       // catalogue most of the query's time).
       if (q.length >= 2 && !wholeSyllables) {
-        const seen = new Uint8Array(texts.length);
+        const seen = new Uint8Array(textCount);
         for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
           // The first syllable is typed as its first letter, its initial (zh, ch, sh) or whole.
           const head = q.slice(0, j);
@@ -109,7 +115,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
             const t = candidates[c];
             if (seen[t] === 1 || kindOf[t] !== MatchKind.None) continue;
             seen[t] = 1;
-            const kind = pinyinKind(texts[t], query);
+            const kind = pinyinKindOf(t);
             if (kind !== MatchKind.None) record(t, kind);
           }
         }
@@ -122,7 +128,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       for (let at = literal.text.indexOf(run); at >= 0;) {
         const t = ownerOf(literal, at);
         if (kindOf[t] === MatchKind.None) {
-          const kind = pinyinKind(texts[t], query);
+          const kind = pinyinKindOf(t);
           if (kind !== MatchKind.None) record(t, kind);
         }
         at = literal.text.indexOf(run, literal.start[t + 1]);
@@ -142,7 +148,7 @@ function weak(result: TermResult): boolean {
  * When that finds no name or alias, the term's sound is matched too (see `matchSound`).
  */
 export function runTerm(index: SearchIndex, term: string, allowed: Allowed): TermResult {
-  const n = index.items.length;
+  const n = index.items.count;
   const variants = [prepare(term), ...index.synonyms.expand(term).map(prepare)];
   const result: TermResult = {
     score: new Int32Array(n).fill(NO_MATCH),

@@ -10,7 +10,8 @@ import { SEARCH_QUERY_MAX_LENGTH } from '../../../types/contract';
 import { matchRanges } from './match-text';
 import { cleanQuery, compact } from './normalise';
 import { fieldOfScore, NO_MATCH, runTerm, type Allowed, type TermResult } from './run-term';
-import { Field, FIELD_NAMES, type IndexedItem, type SearchIndex } from './search-index';
+import { filterItems, itemSummary } from './item-table';
+import { Field, FIELD_NAMES, textAt, type SearchIndex } from './search-index';
 
 export interface SearchParams {
   q?: string;
@@ -37,14 +38,13 @@ function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
 }
 
 function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHit {
-  const entry = index.items[item];
   const nameRanges: HighlightRange[] = [];
   let best: Field = Field.Material;
   let matchedText: string | undefined;
   let matchedTextHighlights: HighlightRange[] | undefined;
   for (const term of terms) {
     const field = fieldOfScore(term.score[item]);
-    const text = index.texts[term.text[item]];
+    const text = textAt(index, term.text[item]);
     const ranges = matchRanges(text, term.variants[term.variant[item]]);
     best = Math.min(best, field) as Field;
     if (field === Field.Name) {
@@ -55,7 +55,7 @@ function hitFor(index: SearchIndex, item: number, terms: TermResult[]): SearchHi
     }
   }
   const hit: SearchHit = {
-    item: entry.summary,
+    item: itemSummary(index.items, index.texts.originals, item),
     matchedField: FIELD_NAMES[best],
     nameHighlights: mergeRanges(nameRanges),
   };
@@ -81,16 +81,7 @@ function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
   const key = JSON.stringify([audience, department, fullyOnline, scope]);
   const known = kept.get(key);
   if (known) return known;
-  const allowed = new Uint8Array(index.items.length);
-  index.items.forEach((item: IndexedItem, i) => {
-    allowed[i] =
-      (audience === undefined || item.audiences.includes(audience)) &&
-      (department === undefined || item.departmentId === department) &&
-      (fullyOnline === undefined || item.fullyOnline === fullyOnline) &&
-      (scope === undefined || item.scope === scope)
-        ? 1
-        : 0;
-  });
+  const allowed = filterItems(index.items, { audience, department, fullyOnline, scope });
   if (kept.size >= KEPT_FILTERS) kept.delete(kept.keys().next().value as string);
   kept.set(key, allowed);
   return allowed;
@@ -125,7 +116,7 @@ function rank(index: SearchIndex, folded: string, allowed: Allowed, from: number
     terms = words.map((w) => runTerm(index, w, allowed));
     items = terms[0].items.filter((i) => terms.every((t) => t.score[i] !== NO_MATCH));
     // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
-    scores = new Int32Array(index.items.length).fill(NO_MATCH);
+    scores = new Int32Array(index.items.count).fill(NO_MATCH);
     for (const item of items) {
       let sum = 0;
       for (const t of terms) sum += t.score[item];
@@ -174,7 +165,7 @@ export function search(index: SearchIndex, params: SearchParams): SearchResult {
     const items = allowed === null ? index.byPopularity : index.byPopularity.filter((i) => allowed[i] === 1);
     result.total = items.length;
     result.hits = items.slice(from, from + pageSize).map((i) => ({
-      item: index.items[i].summary,
+      item: itemSummary(index.items, index.texts.originals, i),
       matchedField: 'none',
       nameHighlights: [],
     }));

@@ -1,6 +1,7 @@
-import type { Audience, ItemSummary, TongbanScope } from '../../../types/contract';
-import { parseJson, toItemSummary, type MaterialNameRow, type SummaryRow } from '../store/catalogue-rows';
+import { parseJson, type IndexRow } from '../store/catalogue-rows';
 import { indexText, newReadCache, type IndexedText } from './indexed-text';
+import { ItemTableBuilder, type ItemTable } from './item-table';
+import { TextTableBuilder, textView, type TextTable } from './text-table';
 import { SynonymExpander } from './synonyms';
 import { buildHaystack, type Haystack } from './haystack';
 
@@ -9,17 +10,6 @@ export const Field = { Name: 0, Alias: 1, Department: 2, Material: 3 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
 
 export const FIELD_NAMES = ['name', 'alias', 'department', 'material'] as const;
-
-export interface IndexedItem {
-  summary: ItemSummary;
-  code: string;
-  nameLength: number;
-  popularity: number;
-  departmentId: string;
-  audiences: readonly Audience[];
-  fullyOnline: boolean;
-  scope: TongbanScope;
-}
 
 export interface Posting {
   item: number;
@@ -60,8 +50,8 @@ function flatten(lists: Posting[][]): PostingTable {
  * once), and for each text the items that carry it and in which field.
  */
 export interface SearchIndex {
-  items: IndexedItem[];
-  texts: IndexedText[];
+  items: ItemTable;
+  texts: TextTable;
   /** Compact texts, for literal matches (characters, digits, Latin abbreviations). */
   literal: Haystack;
   /** Full pinyin of each text ("hukouqianyi"), for full-pinyin matches. */
@@ -81,20 +71,28 @@ export interface SearchIndex {
 }
 
 export interface IndexSource {
-  items: SummaryRow[];
-  materials: MaterialNameRow[];
+  /** Read one at a time: a province's rows are never all held at once. */
+  items: Iterable<IndexRow>;
   synonymGroups: string[][];
 }
 
-export function compareForBrowse(a: IndexedItem, b: IndexedItem): number {
-  return b.popularity - a.popularity || a.nameLength - b.nameLength || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+/** Browse order: popularity, then shorter name, then code. */
+function browseOrder(items: ItemTable, names: readonly string[]): number[] {
+  const nameLength = (i: number): number => names[items.nameText[i]].length;
+  const { code, popularity } = items;
+  return Array.from({ length: items.count }, (_, i) => i).sort(
+    (a, b) =>
+      popularity[b] - popularity[a] ||
+      nameLength(a) - nameLength(b) ||
+      (code[a] < code[b] ? -1 : code[a] > code[b] ? 1 : 0),
+  );
 }
 
-function pairIndex(texts: IndexedText[]): Map<string, Int32Array> {
+function pairIndex(initials: string[]): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();
-  texts.forEach((t, i) => {
-    for (let k = 0; k + 1 < t.initials.length; k += 1) {
-      const key = t.initials.slice(k, k + 2);
+  initials.forEach((t, i) => {
+    for (let k = 0; k + 1 < t.length; k += 1) {
+      const key = t.slice(k, k + 2);
       const list = lists.get(key) ?? [];
       if (list[list.length - 1] !== i) list.push(i);
       lists.set(key, list);
@@ -104,24 +102,36 @@ function pairIndex(texts: IndexedText[]): Map<string, Int32Array> {
 }
 
 export function buildSearchIndex(source: IndexSource): SearchIndex {
-  const texts: IndexedText[] = [];
+  const texts = new TextTableBuilder();
+  const items = new ItemTableBuilder();
+  // What the haystacks are made of, one entry per text; joined once at the end.
+  const compactParts: string[] = [];
+  const pinyinParts: string[] = [];
+  const initialsParts: string[] = [];
+  const syllableStarts: number[][] = [];
   const postings: Posting[][] = [];
   const textIds = new Map<string, number>();
   const cache = newReadCache();
-  // SQLite hands every row its own copy of a department's name: one copy each is enough.
-  const interned = new Map<string, string>();
-  const intern = (value: string): string => {
-    const kept = interned.get(value);
-    if (kept !== undefined) return kept;
-    interned.set(value, value);
-    return value;
-  };
   const textId = (value: string): number => {
     let id = textIds.get(value);
     if (id === undefined) {
-      id = texts.length;
+      id = texts.size;
       textIds.set(value, id);
-      texts.push(indexText(value, cache));
+      const text = indexText(value, cache);
+      texts.add(text);
+      compactParts.push(text.compact);
+      initialsParts.push(text.initials);
+      // Where each unit's syllable starts in the text's full pinyin.
+      const starts: number[] = [];
+      let length = 0;
+      const sounds = text.units.map((u) => {
+        starts.push(length);
+        const sound = u.syl || u.ch;
+        length += sound.length;
+        return sound;
+      });
+      pinyinParts.push(sounds.join(''));
+      syllableStarts.push(starts);
       postings.push([]);
     }
     return id;
@@ -133,57 +143,40 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     if (list[list.length - 1]?.item !== item) list.push({ item, field });
   };
 
-  const materialsByItem = new Map<string, string[]>();
-  for (const m of source.materials) {
-    const list = materialsByItem.get(m.item_code) ?? [];
-    list.push(m.name);
-    materialsByItem.set(m.item_code, list);
-  }
-
-  const items: IndexedItem[] = source.items.map((row, i) => {
-    const summary = toItemSummary(row);
-    summary.departmentId = intern(summary.departmentId);
-    summary.departmentName = intern(summary.departmentName);
-    summary.itemType = intern(summary.itemType);
-    summary.tags.scope = intern(summary.tags.scope) as TongbanScope;
+  for (const row of source.items) {
+    const i = items.add(row, textId(row.name));
     post(row.name, i, Field.Name);
     for (const alias of parseJson<string[]>(row.aliases)) post(alias, i, Field.Alias);
     post(row.department_name, i, Field.Department);
-    for (const material of materialsByItem.get(row.code) ?? []) post(material, i, Field.Material);
-    return {
-      summary,
-      code: row.code,
-      nameLength: row.name.length,
-      popularity: row.popularity,
-      departmentId: summary.departmentId,
-      audiences: summary.audiences,
-      fullyOnline: summary.tags.fullyOnline,
-      scope: summary.tags.scope,
-    };
-  });
+    for (const material of row.materialNames) post(material, i, Field.Material);
+  }
 
-  const byPopularity = items.map((_, i) => i).sort((a, b) => compareForBrowse(items[a], items[b]));
-  const pinyin = buildHaystack(texts.map((t) => t.units.map((u) => u.syl || u.ch).join('')));
+  const textTable = texts.finish();
+  const itemTable = items.finish();
+  const pinyin = buildHaystack(pinyinParts);
   // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
   const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
-  texts.forEach((t, i) => {
-    let at = pinyin.start[i];
-    t.units.forEach((u, k) => {
-      syllableAt[at] = k;
-      at += (u.syl || u.ch).length;
+  syllableStarts.forEach((starts, t) => {
+    starts.forEach((offset, k) => {
+      syllableAt[pinyin.start[t] + offset] = k;
     });
   });
   return {
-    items,
-    texts,
-    literal: buildHaystack(texts.map((t) => t.compact)),
+    items: itemTable,
+    texts: textTable,
+    literal: buildHaystack(compactParts),
     pinyin,
     syllableAt,
-    initials: buildHaystack(texts.map((t) => t.initials)),
-    initialPairs: pairIndex(texts),
+    initials: buildHaystack(initialsParts),
+    initialPairs: pairIndex(initialsParts),
     syllables: new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl))),
     postings: flatten(postings),
-    byPopularity,
+    byPopularity: browseOrder(itemTable, textTable.originals),
     synonyms: new SynonymExpander(source.synonymGroups),
   };
+}
+
+/** Text t, whole: for a query that looks at it closely. */
+export function textAt(index: SearchIndex, t: number): IndexedText {
+  return textView(index.texts, index.literal, index.initials, t);
 }

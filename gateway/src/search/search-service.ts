@@ -30,8 +30,7 @@ export class SearchService {
   rebuild(): SearchIndex {
     const version = this.store.catalogueVersion();
     this.index = buildSearchIndex({
-      items: this.store.allItems(),
-      materials: this.store.allMaterials(),
+      items: this.store.indexRows(),
       synonymGroups: this.store.synonymGroups(),
     });
     this.version = version;

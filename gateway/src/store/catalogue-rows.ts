@@ -88,8 +88,10 @@ export type SummaryRow = Pick<
   | 'popularity'
 >;
 
-/** A material's name and item: all the search index reads of it. */
-export type MaterialNameRow = Pick<MaterialRow, 'item_code' | 'name'>;
+/** An item as the search index reads it: its summary's columns and its materials' names, in order. */
+export interface IndexRow extends SummaryRow {
+  materialNames: readonly string[];
+}
 
 export function toItemSummary(row: SummaryRow): ItemSummary {
   return {

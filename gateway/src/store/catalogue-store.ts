@@ -17,7 +17,7 @@ import {
   toMaterial,
   type HallRow,
   type ItemRow,
-  type MaterialNameRow,
+  type IndexRow,
   type MaterialRow,
   type SummaryRow,
 } from './catalogue-rows';
@@ -40,10 +40,9 @@ export class CatalogueStore {
   private readonly settings: SettingsStore;
   private readonly departmentsStmt: Statement<[], Department>;
   private readonly itemStmt: Statement<[string], ItemRow>;
-  private readonly allItemsStmt: Statement<[], SummaryRow>;
+  private readonly indexRowsStmt: Statement<[], SummaryRow & { material_names: string }>;
   private readonly hotItemsStmt: Statement<[number], ItemRow>;
   private readonly materialsStmt: Statement<[string], MaterialRow>;
-  private readonly allMaterialsStmt: Statement<[], MaterialNameRow>;
   private readonly itemHallsStmt: Statement<[string], HallRow>;
   private readonly hallsStmt: Statement<[], HallRow>;
   private readonly themesStmt: Statement<[], ThemeRow>;
@@ -61,13 +60,16 @@ export class CatalogueStore {
     this.itemStmt = db.prepare(`${ITEM_SELECT} WHERE i.code = ?`);
     // Only what the search index keeps: a province's catalogue is ~100,000 items, and their guides'
     // texts (conditions, steps, legal basis, FAQs) would be read only to be dropped.
-    this.allItemsStmt = db.prepare(`
+    // Each item with its materials' names, in one pass: the search index reads a province's
+    // catalogue row by row rather than holding every item and material row at once.
+    this.indexRowsStmt = db.prepare(`
       SELECT i.code, i.name, i.department_id, d.name AS department_name, i.aliases, i.audiences, i.item_type,
-        i.legal_days, i.promised_days, i.fully_online, i.max_one_visit, i.scope, i.popularity
+        i.legal_days, i.promised_days, i.fully_online, i.max_one_visit, i.scope, i.popularity,
+        (SELECT json_group_array(name) FROM
+          (SELECT m.name FROM materials m WHERE m.item_code = i.code ORDER BY m.position)) AS material_names
       FROM items i JOIN departments d ON d.id = i.department_id ORDER BY i.code`);
     this.hotItemsStmt = db.prepare(`${ITEM_SELECT} ORDER BY i.popularity DESC, length(i.name), i.code LIMIT ?`);
     this.materialsStmt = db.prepare('SELECT * FROM materials WHERE item_code = ? ORDER BY position');
-    this.allMaterialsStmt = db.prepare('SELECT item_code, name FROM materials ORDER BY item_code, position');
     this.itemHallsStmt = db.prepare(`
       SELECT h.* FROM item_halls ih JOIN halls h ON h.id = ih.hall_id
       WHERE ih.item_code = ? ORDER BY ih.position`);
@@ -97,13 +99,11 @@ export class CatalogueStore {
   }
 
   /** Every item's summary columns (for the search index). */
-  allItems(): SummaryRow[] {
-    return this.allItemsStmt.all();
-  }
-
-  /** Every material's item and name, ordered by item (for the search index). */
-  allMaterials(): MaterialNameRow[] {
-    return this.allMaterialsStmt.all();
+  /** Every item with its materials' names, one row at a time (for the search index). */
+  *indexRows(): Generator<IndexRow> {
+    for (const { material_names: names, ...row } of this.indexRowsStmt.iterate()) {
+      yield { ...row, materialNames: parseJson<string[]>(names) };
+    }
   }
 
   guide(code: string): Guide | undefined {

@@ -59,7 +59,7 @@ export async function measureGatewaySearch(
   try {
     // No answer cache: every query is answered by the engine, as a query seen for the first time is.
     const service = new SearchService(new CatalogueStore(db), 0);
-    const items = service.rebuild().items.length;
+    const items = service.rebuild().items.count;
     const engine = await timeRounds(rounds, (q) => {
       service.search(toParams(q));
     });

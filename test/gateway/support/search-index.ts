@@ -1,4 +1,4 @@
-import type { ItemRow, MaterialRow } from '../../../gateway/src/store/catalogue-rows';
+import type { ItemRow } from '../../../gateway/src/store/catalogue-rows';
 import { buildSearchIndex, type SearchIndex } from '../../../gateway/src/search/search-index';
 
 export interface TinyItem {
@@ -34,19 +34,8 @@ export function tinyIndex(items: TinyItem[], synonymGroups: string[][] = []): Se
     popularity: item.popularity ?? 0,
     updated_at: '2026-01-01T00:00:00Z',
   }));
-  const materials: MaterialRow[] = items.flatMap((item, i) =>
-    (item.materials ?? []).map((name, k) => ({
-      item_code: rows[i].code,
-      id: `m-${i}-${k}`,
-      name,
-      form: 'original',
-      copies: 1,
-      necessity: 'required',
-      review_points: '',
-      source: '',
-      e_licence_accepted: 0,
-      commitment_allowed: 0,
-    })),
-  );
-  return buildSearchIndex({ items: rows, materials, synonymGroups });
+  return buildSearchIndex({
+    items: rows.map((row, i) => ({ ...row, materialNames: items[i].materials ?? [] })),
+    synonymGroups,
+  });
 }
