@@ -36,11 +36,12 @@ export interface ItemTable {
   /** The text holding the item's name (its `originals` entry is the name). */
   nameText: Int32Array;
   popularity: Float64Array;
-  department: Uint16Array;
+  department: Uint32Array;
   departments: Department[];
   audienceSet: Uint16Array;
   audienceSets: Audience[][];
-  itemType: Uint16Array;
+  // 办理类型 is free text in an import: a catalogue could have more than 65,536 of them.
+  itemType: Uint32Array;
   itemTypes: string[];
   /** FULLY_ONLINE | MAX_ONE_VISIT. */
   flags: Uint8Array;
@@ -89,11 +90,11 @@ export class ItemTableBuilder {
       code: this.code,
       nameText: Int32Array.from(this.nameText),
       popularity: Float64Array.from(this.popularity),
-      department: Uint16Array.from(this.department),
+      department: Uint32Array.from(this.department),
       departments: this.departments.values,
       audienceSet: Uint16Array.from(this.audienceSet),
       audienceSets: this.audienceSets.values,
-      itemType: Uint16Array.from(this.itemType),
+      itemType: Uint32Array.from(this.itemType),
       itemTypes: this.itemTypes.values,
       flags: Uint8Array.from(this.flags),
       scope: Uint8Array.from(this.scope),
