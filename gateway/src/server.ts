@@ -218,9 +218,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     store: new SmsCodeStore(db),
     secret: loadSmsSecret(options.dataDir, options.smsCodeSecret),
     now,
-    deliver: (mobile, code) => {
+    deliver: (mobile, code, purpose) => {
       // No SMS provider in the reference gateway: the code goes to the log, with the number masked.
-      app.log.info({ sms: { to: mobileTail(mobile), code } }, `短信验证码 ${mobileTail(mobile)}: ${code}`);
+      const what = purpose === 'login' ? '登录验证码' : '实名身份绑定确认码';
+      app.log.info({ sms: { to: mobileTail(mobile), code, purpose } }, `短信${what} ${mobileTail(mobile)}: ${code}`);
       options.onSmsCode?.(mobile, code);
     },
   });

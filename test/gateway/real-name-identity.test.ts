@@ -92,6 +92,28 @@ describe('one identity, one person', () => {
     expect(expectOk(await gw.request('/api/me', { token: accessToken }), User).realName.verified).toBe(false);
   });
 
+  it('keeps claim codes and login codes apart: neither does the other’s work', async () => {
+    await holderVerified();
+    const { accessToken } = await smsLogin(gw, CLAIMANT_MOBILE);
+    expectOk(await realName(accessToken, { name: '张三', idNumber: ID }), IdentityBoundChallenge);
+    const claimCode = gw.smsCodes.get(HOLDER_MOBILE)?.slice(-1)[0] ?? '';
+
+    // The claim code, sent to the holder's phone, does not open the holder's account.
+    const login = await gw.request('/api/auth/sms-login', {
+      method: 'POST',
+      body: { mobile: HOLDER_MOBILE, code: claimCode },
+    });
+    expect(expectError(login, 400, 'VALIDATION_FAILED').fields?.[0].field).toBe('code');
+
+    // A login code to the holder's phone does not confirm the claim.
+    gw.clock.advance(61);
+    expect((await gw.request('/api/auth/sms', { method: 'POST', body: { mobile: HOLDER_MOBILE } })).status).toBe(200);
+    const loginCode = gw.smsCodes.get(HOLDER_MOBILE)?.slice(-1)[0] ?? '';
+    const confirm = await realName(accessToken, { name: '张三', idNumber: ID, code: loginCode });
+    expect(expectError(confirm, 400, 'VALIDATION_FAILED').fields?.[0].field).toBe('code');
+    expect(expectOk(await gw.request('/api/me', { token: accessToken }), User).realName.verified).toBe(false);
+  });
+
   it('refuses another name for a bound 身份证号, sends no code, and records the attempt', async () => {
     await holderVerified();
     const { accessToken } = await smsLogin(gw, CLAIMANT_MOBILE);

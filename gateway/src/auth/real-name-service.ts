@@ -54,7 +54,7 @@ export class RealNameService {
     }
     if (code === undefined) return this.sendClaimCode(user.id, holder.id, holder.mobile, at);
     try {
-      sms.verify(holder.mobile, code);
+      sms.verify(holder.mobile, code, 'identity_claim');
     } catch (error) {
       claims.record(user.id, holder.id, at, 'code_rejected');
       throw error;
@@ -74,7 +74,7 @@ export class RealNameService {
         throw rateLimited(wait, '该身份今日的验证次数已达上限，请明天再试');
       }
       // The number's own limits apply too (sms-service: one code a minute).
-      sent = sms.send(holderMobile);
+      sent = sms.send(holderMobile, 'identity_claim');
     } catch (error) {
       claims.record(userId, holderId, at, 'rate_limited');
       throw error;
