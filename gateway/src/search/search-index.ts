@@ -1,6 +1,7 @@
 import { parseJson, type IndexRow } from '../store/catalogue-rows';
 import { indexText, newReadCache, type IndexedText } from './indexed-text';
 import { ItemTableBuilder, type ItemTable } from './item-table';
+import { IntList } from './int-list';
 import { TextTableBuilder, textView, type TextTable } from './text-table';
 import { SynonymExpander } from './synonyms';
 import { buildHaystack, type Haystack } from './haystack';
@@ -11,11 +12,6 @@ export type Field = (typeof Field)[keyof typeof Field];
 
 export const FIELD_NAMES = ['name', 'alias', 'department', 'material'] as const;
 
-export interface Posting {
-  item: number;
-  field: Field;
-}
-
 /** All postings in flat arrays (the query loop reads them for thousands of texts). */
 export interface PostingTable {
   /** Postings of text t are at [start[t], start[t + 1]). */
@@ -24,24 +20,51 @@ export interface PostingTable {
   field: Uint8Array;
 }
 
-function flatten(lists: Posting[][]): PostingTable {
-  const total = lists.reduce((n, l) => n + l.length, 0);
-  const table: PostingTable = {
-    start: new Int32Array(lists.length + 1),
-    item: new Int32Array(total),
-    field: new Uint8Array(total),
-  };
-  let at = 0;
-  lists.forEach((list, t) => {
-    table.start[t] = at;
-    for (const p of list) {
-      table.item[at] = p.item;
-      table.field[at] = p.field;
-      at += 1;
+/** Collects postings in the order items are read, then groups them by text. */
+class PostingTableBuilder {
+  private readonly text = new IntList(1 << 16);
+  private readonly item = new IntList(1 << 16);
+  private readonly field = new IntList(1 << 16);
+  /** Per text, the last item posted to it. */
+  private readonly lastItem = new IntList();
+
+  addText(): void {
+    this.lastItem.push(-1);
+  }
+
+  /**
+   * One posting per item and text, in its best field: an item's texts are posted consecutively,
+   * name first, so only the text's last posting can belong to the same item.
+   */
+  add(text: number, item: number, field: Field): void {
+    if (this.lastItem.at(text) === item) return;
+    this.lastItem.set(text, item);
+    this.text.push(text);
+    this.item.push(item);
+    this.field.push(field);
+  }
+
+  /** A counting sort by text; within a text, postings keep their order (items ascending). */
+  finish(): PostingTable {
+    const textCount = this.lastItem.length;
+    const total = this.text.length;
+    const start = new Int32Array(textCount + 1);
+    const texts = this.text.view();
+    for (let p = 0; p < total; p += 1) start[texts[p] + 1] += 1;
+    for (let t = 0; t < textCount; t += 1) start[t + 1] += start[t];
+    const next = start.slice(0, textCount);
+    const item = new Int32Array(total);
+    const field = new Uint8Array(total);
+    const items = this.item.view();
+    const fields = this.field.view();
+    for (let p = 0; p < total; p += 1) {
+      const at = next[texts[p]];
+      next[texts[p]] += 1;
+      item[at] = items[p];
+      field[at] = fields[p];
     }
-  });
-  table.start[lists.length] = at;
-  return table;
+    return { start, item, field };
+  }
 }
 
 /**
@@ -108,8 +131,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   const compactParts: string[] = [];
   const pinyinParts: string[] = [];
   const initialsParts: string[] = [];
-  const syllableStarts: number[][] = [];
-  const postings: Posting[][] = [];
+  const postings = new PostingTableBuilder();
   const textIds = new Map<string, number>();
   const cache = newReadCache();
   const textId = (value: string): number => {
@@ -121,27 +143,12 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
       texts.add(text);
       compactParts.push(text.compact);
       initialsParts.push(text.initials);
-      // Where each unit's syllable starts in the text's full pinyin.
-      const starts: number[] = [];
-      let length = 0;
-      const sounds = text.units.map((u) => {
-        starts.push(length);
-        const sound = u.syl || u.ch;
-        length += sound.length;
-        return sound;
-      });
-      pinyinParts.push(sounds.join(''));
-      syllableStarts.push(starts);
-      postings.push([]);
+      pinyinParts.push(text.units.map((u) => u.syl || u.ch).join(''));
+      postings.addText();
     }
     return id;
   };
-  const post = (value: string, item: number, field: Field): void => {
-    const list = postings[textId(value)];
-    // One posting per item and text, in its best field (an item's texts are posted consecutively,
-    // name first, so only the last posting can belong to the same item).
-    if (list[list.length - 1]?.item !== item) list.push({ item, field });
-  };
+  const post = (value: string, item: number, field: Field): void => postings.add(textId(value), item, field);
 
   for (const row of source.items) {
     const i = items.add(row, textId(row.name));
@@ -156,11 +163,15 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   const pinyin = buildHaystack(pinyinParts);
   // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
   const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
-  syllableStarts.forEach((starts, t) => {
-    starts.forEach((offset, k) => {
-      syllableAt[pinyin.start[t] + offset] = k;
-    });
-  });
+  const { unitStart, unitIds, units } = textTable;
+  for (let t = 0; t + 1 < unitStart.length; t += 1) {
+    let at = pinyin.start[t];
+    for (let k = unitStart[t]; k < unitStart[t + 1]; k += 1) {
+      syllableAt[at] = k - unitStart[t];
+      const unit = units[unitIds[k]];
+      at += (unit.syl || unit.ch).length;
+    }
+  }
   return {
     items: itemTable,
     texts: textTable,
@@ -170,7 +181,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     initials: buildHaystack(initialsParts),
     initialPairs: pairIndex(initialsParts),
     syllables: new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl))),
-    postings: flatten(postings),
+    postings: postings.finish(),
     byPopularity: browseOrder(itemTable, textTable.originals),
     synonyms: new SynonymExpander(source.synonymGroups),
   };

@@ -1,5 +1,6 @@
 import type { Haystack } from './haystack';
 import type { IndexedText, Unit } from './indexed-text';
+import { IntList } from './int-list';
 
 /**
  * The index's distinct texts in flat arrays. A province's catalogue has some 100,000 texts and
@@ -24,12 +25,15 @@ export interface TextTable {
 /** Collects texts one by one while the index is built. */
 export class TextTableBuilder {
   private readonly originals: string[] = [];
-  private readonly unitStart: number[] = [0];
-  private unitIds = new Int32Array(1 << 16);
-  private unitCount = 0;
+  private readonly unitStart = new IntList();
+  private readonly unitIds = new IntList(1 << 16);
   private readonly units: Unit[] = [];
   private readonly unitId = new Map<Unit, number>();
-  private readonly letterMask: number[] = [];
+  private readonly letterMask = new IntList();
+
+  constructor() {
+    this.unitStart.push(0);
+  }
 
   add(text: IndexedText): void {
     this.originals.push(text.original);
@@ -41,15 +45,9 @@ export class TextTableBuilder {
         this.units.push(unit);
         this.unitId.set(unit, id);
       }
-      if (this.unitCount === this.unitIds.length) {
-        const grown = new Int32Array(this.unitIds.length * 2);
-        grown.set(this.unitIds);
-        this.unitIds = grown;
-      }
-      this.unitIds[this.unitCount] = id;
-      this.unitCount += 1;
+      this.unitIds.push(id);
     }
-    this.unitStart.push(this.unitCount);
+    this.unitStart.push(this.unitIds.length);
   }
 
   get size(): number {
@@ -57,13 +55,13 @@ export class TextTableBuilder {
   }
 
   finish(): TextTable {
-    const ids = this.unitIds.subarray(0, this.unitCount);
+    const ids = this.unitIds.view();
     return {
       originals: this.originals,
-      unitStart: Int32Array.from(this.unitStart),
+      unitStart: this.unitStart.view().slice(),
       unitIds: this.units.length <= 0x10000 ? Uint16Array.from(ids) : Int32Array.from(ids),
       units: this.units,
-      letterMask: Int32Array.from(this.letterMask),
+      letterMask: this.letterMask.view().slice(),
     };
   }
 }
