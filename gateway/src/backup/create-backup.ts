@@ -180,7 +180,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       fs.renameSync(copiedKey.temp, path.join(tmp, KEY_DIR, name));
       keys.push({ path: `${KEY_DIR}/${name}`, sha256: copiedKey.sha256, size: copiedKey.size });
       if (name === PRIVATE_KEY_FILE) privateKeyIncluded = true;
-      else if (mode === 0o600) secretKeysIncluded.push(`${KEY_DIR}/${name}`);
+      else if (name !== PUBLIC_KEY_FILE) secretKeysIncluded.push(`${KEY_DIR}/${name}`);
     }
 
     const database = await hashFile(dbCopy);
