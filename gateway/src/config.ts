@@ -98,7 +98,8 @@ function backupSchedule(env: Env): BackupSchedule | undefined {
     dir: path.resolve(dir),
     intervalMs: positiveInt(env, 'GATEWAY_BACKUP_INTERVAL_MINUTES', DEFAULT_BACKUP_INTERVAL_MINUTES) * 60_000,
     keep: positiveInt(env, 'GATEWAY_BACKUP_KEEP', DEFAULT_BACKUP_KEEP),
-    withPrivateKey: onOff(env, 'GATEWAY_BACKUP_PRIVATE_KEY', false),
+    // GATEWAY_BACKUP_PRIVATE_KEY is the older name, from when the receipt key was the only secret copied.
+    withSecretKeys: onOff(env, 'GATEWAY_BACKUP_SECRET_KEYS', onOff(env, 'GATEWAY_BACKUP_PRIVATE_KEY', false)),
   };
 }
 

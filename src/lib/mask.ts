@@ -23,6 +23,14 @@ export function maskIdNumber(id: string): string {
   return keepEnds(id, 4, 4);
 }
 
+/**
+ * '420111199001011234' → '420111********1234': the 6-digit region code stays visible, for officers
+ * who need to tell which district an identity belongs to (never for residents' screens).
+ */
+export function maskIdNumberKeepRegion(id: string): string {
+  return keepEnds(id, 6, 4);
+}
+
 /** '13812341234' → '138****1234'. */
 export function maskMobile(mobile: string): string {
   return keepEnds(mobile, 3, 4);

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { CaseDetail, ELicenceList, Rating } from '../../types/contract';
+import { CaseDetail, ELicenceList, IdentityBoundChallenge, Rating, User } from '../../types/contract';
+import { idCardCheckChar } from '../../src/lib/id-card';
 import { runAdmin } from '../../gateway/src/cli/admin-commands';
 import { openDatabase } from '../../gateway/src/db/open-database';
 import { REPO_ROOT } from '../../gateway/src/paths';
-import { expectOk, tempDir, type TestGateway } from './support/harness';
+import { expectError, expectOk, smsLogin, tempDir, type TestGateway } from './support/harness';
 import { caseRating, moveClockTo, person, rateOk, startRatingGateway, type Person } from './support/ratings';
 import {
   FOOD_LICENCE,
@@ -112,6 +113,7 @@ describe('gateway:admin', () => {
       ['reject', 'some-case'],
       ['post', 'some-case'],
       ['issue-licence', '--name', '营业执照'],
+      ['identity-claims', 'extra'],
     ]) {
       const res = await cli(...argv);
       expect({ argv, code: res.code }).toEqual({ argv, code: 2 });
@@ -238,6 +240,51 @@ describe('gateway:admin', () => {
       (await cli('issue-licence', '--mobile', holder.mobile, '--number', '91420111MA4K99990X', ...args)).code,
     ).toBe(1);
     expect((await cli('issue-licence', '--mobile', '13999999999', '--number', code, ...args)).code).toBe(1);
+  });
+
+  it('identity-claims lists other accounts’ attempts on a verified identity, numbers masked, newest first', async () => {
+    const first17 = '42011119850505432';
+    const idNumber = first17 + idCardCheckChar(first17);
+    const realName = (token: string, body: Record<string, string>) =>
+      gw.request('/api/me/real-name', { method: 'POST', token, body });
+    moveClockTo(gw, '2025-04-01T02:00:00Z');
+    const holder = (await smsLogin(gw, '13800000071')).accessToken;
+    expectOk(await realName(holder, { name: '孙持有', idNumber }), User);
+    // Past the holder's own login code's resend wait: the claim code goes to the same number.
+    gw.clock.advance(61);
+    const claimant = (await smsLogin(gw, '13900000072')).accessToken;
+    expectError(await realName(claimant, { name: '孙冒名', idNumber }), 400, 'VALIDATION_FAILED');
+
+    moveClockTo(gw, '2025-04-02T03:30:00Z');
+    expectOk(await realName(claimant, { name: '孙持有', idNumber }), IdentityBoundChallenge);
+    const code = gw.smsCodes.get('13800000071')?.at(-1) ?? '';
+    expectOk(await realName(claimant, { name: '孙持有', idNumber, code }), User);
+
+    const listed = await cli('identity-claims');
+    expect(listed.code).toBe(0);
+    const lines = listed.out.split('\n');
+    // Beijing time, the region code and last four of the 身份证号, masked mobiles; newest first.
+    expect(lines.filter((l) => /^\d{4}-/.test(l))).toEqual([
+      `2025-04-02 11:30  身份证 420111********${idNumber.slice(-4)}  验证通过，认定为同一人`,
+      `2025-04-02 11:30  身份证 420111********${idNumber.slice(-4)}  已向持有人手机发送验证码`,
+      `2025-04-01 10:01  身份证 420111********${idNumber.slice(-4)}  姓名与身份证号不一致`,
+    ]);
+    expect(lines[1]).toMatch(/^ {4}申请账号 \S+（139\*{4}0072） → 持有账号 \S+（138\*{4}0071）$/);
+    expect(lines.at(-1)).toBe('共 3 次');
+    for (const secret of [idNumber, '13800000071', '13900000072', '孙持有', '孙冒名']) {
+      expect(listed.out).not.toContain(secret);
+    }
+
+    const since = await cli('identity-claims', '--since', '2025-04-02');
+    expect(since.out.split('\n').filter((l) => /^\d{4}-/.test(l)).length).toBe(2);
+    expect((await cli('identity-claims', '--since', '2025-04-03')).out).toBe(
+      '2025-04-03 以来没有他人认证已实名身份的尝试',
+    );
+    for (const bad of ['2025-02-30', '4月1日', '2025-4-1']) {
+      const refused = await cli('identity-claims', '--since', bad);
+      expect({ bad, code: refused.code }).toEqual({ bad, code: 2 });
+      expect(refused.err).toContain('--since 应为日期 YYYY-MM-DD');
+    }
   });
 
   it('the npm script runs on GATEWAY_DATA_DIR, seeding a fresh one first', () => {

@@ -7,14 +7,16 @@ import {
   Rating,
   UploadSession,
   UploadedFile,
+  WindowVisit,
   type CommitmentNotice,
 } from '../../types/contract';
 import { loadConfig } from '../../gateway/src/config';
 import { listBackups } from '../../gateway/src/backup/backup-folder';
 import { blobPath, readManifest } from '../../gateway/src/backup/manifest';
 import { KEY_DIR } from '../../gateway/src/commitments/signing-key';
-import { expectOk, startGateway, tempDir, type TestGateway } from './support/harness';
-import { ADMIN_TOKEN, caseRating, createCase, person, rateOk, type Person } from './support/ratings';
+import { SMS_CODE_SECRET, WINDOW_QR_SECRET, secretFilePath } from '../../gateway/src/auth/secret-files';
+import { expectOk, smsLogin, startGateway, tempDir, type TestGateway } from './support/harness';
+import { ADMIN_TOKEN, admin, caseRating, createCase, person, rateOk, type Person } from './support/ratings';
 import { download, noticesOf, sha256, signOk } from './support/commitments';
 import { pdf } from './support/material-files';
 import { UPLOAD_CHUNK_BYTES } from '../../gateway/src/uploads/material-limits';
@@ -69,6 +71,17 @@ afterAll(async () => {
   for (const dir of cleanup) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The content of a window's printed QR code, as an officer gets it for printing. */
+async function windowQr(target: TestGateway, code: string): Promise<string> {
+  const res = await admin(target, 'GET', `/windows/${code}/qr`);
+  expect(res.status).toBe(200);
+  return (res.body as { data: { qrContent: string } }).data.qrContent;
+}
+
+/** A rater scanning `qr` at `target`'s hall: a visit only when the QR code verifies there. */
+const scan = (target: TestGateway, who: Person, qr: string) =>
+  target.request('/api/ratings/visits', { method: 'POST', token: who.token, body: { qr } });
+
 async function restoredGateway(dataDir: string): Promise<TestGateway> {
   const restored = await startGateway({ ...restoredOptions, dataDir });
   return restored;
@@ -106,6 +119,7 @@ describe('backup under write load, restore, start on the restored data', () => {
   it('keeps every case, file, commitment and rating, and receipts still verify', async () => {
     const before = made();
     await Promise.all(people.map((p) => round(p, before)));
+    const printedQr = await windowQr(gw, 'FX-ZW-A01');
 
     // Residents keep submitting, uploading, signing and rating while the backup runs.
     const during = made();
@@ -133,8 +147,12 @@ describe('backup under write load, restore, start on the restored data', () => {
     const dataDir = path.join(tempDir('restored'), 'data');
     cleanup.push(path.dirname(dataDir));
     const restore = await backupCli('restore', dataDir, backupDir, '--keys', path.join(gw.dataDir, KEY_DIR));
-    expect(restore).toMatchObject({ code: 0 });
+    expect(restore).toMatchObject({ code: 0, err: '' });
     expect(restore.out).toContain('校验值全部一致');
+    // Brought back from the kept keys/ folder with the private key: the counters' QR codes still rate.
+    expect(fs.readFileSync(secretFilePath(dataDir, WINDOW_QR_SECRET), 'utf8')).toBe(
+      fs.readFileSync(secretFilePath(gw.dataDir, WINDOW_QR_SECRET), 'utf8'),
+    );
 
     const restored = await restoredGateway(dataDir);
     try {
@@ -157,6 +175,57 @@ describe('backup under write load, restore, start on the restored data', () => {
         CommitmentVerification,
       );
       expect(check.intact).toBe(true);
+      expectOk(await scan(restored, people[2], printedQr), WindowVisit);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('--with-secret-keys: printed window QR codes and SMS codes sent before the backup still work after a restore', async () => {
+    const printedQr = await windowQr(gw, 'FX-ZW-B01');
+    const mobile = '13800000809';
+    expect((await gw.request('/api/auth/sms', { method: 'POST', body: { mobile } })).status).toBe(200);
+    const sentCode = gw.smsCodes.get(mobile)?.at(-1);
+
+    const root = tempDir('secret-backup');
+    cleanup.push(root);
+    const run = await backupCli('backup', gw.dataDir, root, '--with-secret-keys');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('已包含密钥（收据签名私钥及 2 个 HMAC 密钥）');
+    const backupDir = backupDirOf(run);
+    const manifest = readManifest(backupDir);
+    expect(manifest?.privateKeyIncluded).toBe(true);
+    expect(manifest?.keys.map((k) => k.path).sort()).toEqual(
+      [
+        'keys/commitment-ed25519.pem',
+        'keys/commitment-ed25519.pub.pem',
+        `keys/${SMS_CODE_SECRET.file}`,
+        `keys/${WINDOW_QR_SECRET.file}`,
+      ].sort(),
+    );
+
+    // Restored into an empty folder with nothing kept apart: the backup alone is enough.
+    const dataDir = path.join(tempDir('secret-restored'), 'data');
+    cleanup.push(path.dirname(dataDir));
+    const restore = await backupCli('restore', dataDir, backupDir);
+    expect(restore).toMatchObject({ code: 0, err: '' });
+    for (const secret of [SMS_CODE_SECRET, WINDOW_QR_SECRET]) {
+      const file = secretFilePath(dataDir, secret);
+      expect({ file: secret.file, mode: fs.statSync(file).mode & 0o777 }).toEqual({ file: secret.file, mode: 0o600 });
+      expect(fs.readFileSync(file, 'utf8')).toBe(fs.readFileSync(secretFilePath(gw.dataDir, secret), 'utf8'));
+    }
+
+    const restored = await restoredGateway(dataDir);
+    try {
+      expectOk(await scan(restored, people[0], printedQr), WindowVisit);
+      // The same signature (the origin differs: no public URL is configured in tests).
+      const signature = (qr: string) => new URL(qr).searchParams.get('s');
+      expect(signature(await windowQr(restored, 'FX-ZW-B01'))).toBe(signature(printedQr));
+      // The code texted just before the backup (still within its 5 minutes) logs in on the restored gateway…
+      const login = await restored.request('/api/auth/sms-login', { method: 'POST', body: { mobile, code: sentCode } });
+      expect(login.status).toBe(200);
+      // …and the whole SMS flow works there.
+      expect((await smsLogin(restored, '13800000810')).accessToken).toEqual(expect.any(String));
     } finally {
       await restored.close();
     }
@@ -281,7 +350,7 @@ describe('restore refuses', () => {
   let backupDir: string;
 
   beforeAll(async () => {
-    backupDir = backupDirOf(await backupCli('backup', gw.dataDir, tempDir('one-backup'), '--with-private-key'));
+    backupDir = backupDirOf(await backupCli('backup', gw.dataDir, tempDir('one-backup'), '--with-secret-keys'));
     cleanup.push(path.dirname(backupDir));
   });
 
@@ -327,6 +396,7 @@ describe('restore refuses', () => {
     const run = await backupCli('restore', dataDir, withoutKey);
     expect(run.code).toBe(1);
     expect(run.err).toContain('备份不含收据签名私钥');
+    expect(run.err).toContain('备份不含窗口二维码密钥');
     await expect(startGateway({ dataDir })).rejects.toThrow(/restore the private key/);
   });
 
@@ -355,7 +425,13 @@ describe('scheduled backups', () => {
         GATEWAY_BACKUP_INTERVAL_MINUTES: '60',
         GATEWAY_BACKUP_KEEP: '3',
       }).backup,
-    ).toEqual({ dir: '/srv/backups', intervalMs: 3_600_000, keep: 3, withPrivateKey: false });
+    ).toEqual({ dir: '/srv/backups', intervalMs: 3_600_000, keep: 3, withSecretKeys: false });
+    // The older name still switches it on; the newer one wins when both are set.
+    const secretKeys = (env: Record<string, string>) =>
+      loadConfig({ GATEWAY_BACKUP_DIR: '/b', ...env }).backup?.withSecretKeys;
+    expect(secretKeys({ GATEWAY_BACKUP_PRIVATE_KEY: 'on' })).toBe(true);
+    expect(secretKeys({ GATEWAY_BACKUP_SECRET_KEYS: 'on' })).toBe(true);
+    expect(secretKeys({ GATEWAY_BACKUP_PRIVATE_KEY: 'on', GATEWAY_BACKUP_SECRET_KEYS: 'off' })).toBe(false);
     expect(loadConfig({ GATEWAY_BACKUP_DIR: '/srv/backups' }).backup).toMatchObject({
       intervalMs: 86_400_000,
       keep: 7,
@@ -367,7 +443,7 @@ describe('scheduled backups', () => {
   it('runs on the interval and keeps only the newest ones', async () => {
     const dir = tempDir('scheduled');
     cleanup.push(dir);
-    const scheduled = await startGateway({ backup: { dir, intervalMs: 50, keep: 2, withPrivateKey: true } });
+    const scheduled = await startGateway({ backup: { dir, intervalMs: 50, keep: 2, withSecretKeys: true } });
     try {
       const done = () => scheduled.logs.filter((l) => l.includes('定时备份完成')).length;
       while (done() < 3) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -378,13 +454,14 @@ describe('scheduled backups', () => {
     const kept = listBackups(dir);
     expect(kept.length).toBe(2);
     expect(kept.every((b) => b.manifest.privateKeyIncluded)).toBe(true);
+    expect(kept.every((b) => b.manifest.keys.some((k) => k.path === `keys/${WINDOW_QR_SECRET.file}`))).toBe(true);
   });
 
   it('starts an interval after the newest backup already in the folder', async () => {
     const dir = tempDir('scheduled-later');
     cleanup.push(dir);
     await backupCli('backup', gw.dataDir, dir);
-    const scheduled = await startGateway({ backup: { dir, intervalMs: 3600_000, keep: 5, withPrivateKey: false } });
+    const scheduled = await startGateway({ backup: { dir, intervalMs: 3600_000, keep: 5, withSecretKeys: false } });
     await scheduled.close();
     expect(listBackups(dir).length).toBe(1);
   });

@@ -4,6 +4,7 @@ import { expectError, smsLogin, startGateway, type TestGateway } from './support
 import { ADMIN_TOKEN } from './support/ratings';
 
 interface Schema {
+  $ref?: string;
   properties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
   patternProperties?: Record<string, Schema>;
@@ -19,11 +20,19 @@ interface Operation {
 }
 interface OpenApiDoc {
   paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
 }
+
+/** The document's shared schemas (`#/components/schemas/…`), which request bodies may refer to. */
+let components: Record<string, Schema> = {};
 
 /** Every field path of a schema, nested objects, list entries and map entries included. */
 function fieldPaths(schema: Schema | boolean | undefined, at: string[], out: string[][]): void {
   if (typeof schema !== 'object') return;
+  if (schema.$ref !== undefined) {
+    fieldPaths(components[schema.$ref.replace('#/components/schemas/', '')], at, out);
+    return;
+  }
   for (const [name, child] of Object.entries(schema.properties ?? {})) {
     out.push([...at, name]);
     fieldPaths(child, [...at, name], out);
@@ -57,6 +66,7 @@ afterAll(async () => {
 describe('Chinese field names', () => {
   it('every request field of every route (path, query, header, body) has a Chinese label', async () => {
     const doc = (await gw.request('/api/openapi.json')).body as OpenApiDoc;
+    components = doc.components?.schemas ?? {};
     const unlabelled: string[] = [];
     let checked = 0;
     for (const [openApiPath, methods] of Object.entries(doc.paths)) {

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskMobile, maskName } from '../../src/lib/mask';
+import { maskIdNumber, maskIdNumberKeepRegion, maskMobile, maskName } from '../../src/lib/mask';
 
 describe('maskIdNumber', () => {
   it('keeps the first and last four characters of an 18-digit number', () => {
@@ -20,6 +20,15 @@ describe('maskIdNumber', () => {
     expect(maskIdNumber('12345678')).toBe('1******8');
     expect(maskIdNumber('12')).toBe('**');
     expect(maskIdNumber('')).toBe('');
+  });
+});
+
+describe('maskIdNumberKeepRegion', () => {
+  it('keeps the 6-digit region code and the last four for officers', () => {
+    expect(maskIdNumberKeepRegion('420111199001011234')).toBe('420111********1234');
+    expect(maskIdNumberKeepRegion('11010519491231002X')).toBe('110105********002X');
+    // Too short for both ends: still never the whole value.
+    expect(maskIdNumberKeepRegion('1234567890')).toBe('1********0');
   });
 });
 

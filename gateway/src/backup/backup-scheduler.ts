@@ -2,12 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { createBackup, type BackupResult } from './create-backup';
 import { listBackups, pruneBackups } from './backup-folder';
 
-/** GATEWAY_BACKUP_*: where, how often, how many to keep, and whether the private key goes along. */
+/** GATEWAY_BACKUP_*: where, how often, how many to keep, and whether the secret keys go along. */
 export interface BackupSchedule {
   dir: string;
   intervalMs: number;
   keep: number;
-  withPrivateKey: boolean;
+  withSecretKeys: boolean;
 }
 
 export interface BackupLog {
@@ -61,7 +61,7 @@ export class BackupScheduler {
         db: this.deps.db,
         dataDir: this.deps.dataDir,
         root: schedule.dir,
-        withPrivateKey: schedule.withPrivateKey,
+        withSecretKeys: schedule.withSecretKeys,
       });
       const pruned = pruneBackups(schedule.dir, schedule.keep);
       log.info(

@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../db/open-database';
 import { FILES_DIR } from '../uploads/upload-service';
 import { SESSIONS_DIR } from '../uploads/upload-session-service';
 import { CommitmentKey, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, KEY_DIR } from '../commitments/signing-key';
+import { SMS_CODE_SECRET, WINDOW_QR_SECRET, secretFilePath } from '../auth/secret-files';
 import { copyHashed, hashFile } from './file-hash';
 import { BACKUP_FORMAT, BLOBS_DIR, MANIFEST_FILE, blobPath, type BackupEntry, type BackupManifest } from './manifest';
 import { snapshotName } from './backup-folder';
@@ -24,8 +25,12 @@ export interface BackupOptions {
   dataDir: string;
   /** The backup folder: one sub-folder per backup, and `blobs/` shared by all of them. */
   root: string;
-  /** Copy the receipt signing key's private half too (see README: kept apart by default). */
-  withPrivateKey: boolean;
+  /**
+   * Copy the secret keys too: the receipt signing key's private half and the HMAC keys of SMS codes
+   * and window QR codes (see README: kept apart by default). Without the window QR key a restored
+   * gateway makes a new one and every QR code already printed on a counter stops verifying.
+   */
+  withSecretKeys: boolean;
   now?: () => Date;
 }
 
@@ -38,6 +43,8 @@ export interface BackupResult {
   copied: number;
   bytesCopied: number;
   privateKeyIncluded: boolean;
+  /** The HMAC key files (`keys/…`) in the backup: both, unless one was never made (an env-set SMS key). */
+  secretKeysIncluded: string[];
   /** Files the database lists whose bytes were already gone from the data folder (not in the backup). */
   missing: string[];
 }
@@ -158,14 +165,22 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const keyPaths = CommitmentKey.paths(dataDir);
     const keys: BackupEntry[] = [];
     const keyTargets: [string, string, number][] = [[PUBLIC_KEY_FILE, keyPaths.publicFile, 0o644]];
-    if (options.withPrivateKey) keyTargets.push([PRIVATE_KEY_FILE, keyPaths.privateFile, 0o600]);
+    if (options.withSecretKeys) {
+      keyTargets.push([PRIVATE_KEY_FILE, keyPaths.privateFile, 0o600]);
+      for (const secret of [SMS_CODE_SECRET, WINDOW_QR_SECRET]) {
+        keyTargets.push([secret.file, secretFilePath(dataDir, secret), 0o600]);
+      }
+    }
     let privateKeyIncluded = false;
+    const secretKeysIncluded: string[] = [];
     for (const [name, source, mode] of keyTargets) {
+      // An SMS key set through GATEWAY_SMS_CODE_SECRET has no file: nothing to copy, the env is the copy.
       if (!fs.existsSync(source)) continue;
       const copiedKey = await copyHashed(source, path.join(tmp, KEY_DIR), mode);
       fs.renameSync(copiedKey.temp, path.join(tmp, KEY_DIR, name));
       keys.push({ path: `${KEY_DIR}/${name}`, sha256: copiedKey.sha256, size: copiedKey.size });
       if (name === PRIVATE_KEY_FILE) privateKeyIncluded = true;
+      else if (name !== PUBLIC_KEY_FILE) secretKeysIncluded.push(`${KEY_DIR}/${name}`);
     }
 
     const database = await hashFile(dbCopy);
@@ -184,7 +199,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const name = uniqueDir(root, snapshotName(at));
     const dir = path.join(root, name);
     fs.renameSync(tmp, dir);
-    return { name, dir, files: files.length, copied, bytesCopied, privateKeyIncluded, missing: lostUploads };
+    return {
+      name,
+      dir,
+      files: files.length,
+      copied,
+      bytesCopied,
+      privateKeyIncluded,
+      secretKeysIncluded,
+      missing: lostUploads,
+    };
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw error;

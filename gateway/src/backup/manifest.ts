@@ -23,7 +23,10 @@ export const BackupManifest = Type.Object({
   database: BackupEntry,
   /** Uploads and open upload sessions' part files, kept in `<backup folder>/blobs` by their SHA-256. */
   files: Type.Array(BackupEntry),
-  /** The receipt key files copied into the backup's own `keys/`: the public key always, the private one on request. */
+  /**
+   * Key files copied into the backup's own `keys/`: the receipt public key always; on request the
+   * secret ones too (receipt private key, SMS code and window QR HMAC keys).
+   */
   keys: Type.Array(BackupEntry),
   /** The receipt key's id (SHA-256 of its public key), so a key brought back separately can be checked. */
   keyId: Type.Union([Type.String(), Type.Null()]),

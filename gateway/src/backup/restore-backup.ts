@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../db/open-database';
 import { FILES_DIR } from '../uploads/upload-service';
 import { SESSIONS_DIR } from '../uploads/upload-session-service';
 import { CommitmentKey, KEY_DIR, PRIVATE_KEY_FILE, keyIdOf } from '../commitments/signing-key';
+import { SMS_CODE_SECRET, WINDOW_QR_SECRET, secretFilePath, type SecretFile } from '../auth/secret-files';
 import { copyHashed } from './file-hash';
 import { blobPath, readManifest, type BackupEntry, type BackupManifest } from './manifest';
 import { isSnapshotDir, listBackups } from './backup-folder';
@@ -19,7 +20,10 @@ export interface RestoreOptions {
   dataDir: string;
   /** Restore over a data folder that is not empty (its database, files and keys are replaced). */
   force: boolean;
-  /** A folder holding commitment-ed25519.pem, for backups made without the private key. */
+  /**
+   * A folder holding commitment-ed25519.pem (and the HMAC key files), for backups made without the
+   * secret keys: a data folder's `keys/` kept apart.
+   */
   keysFrom?: string;
 }
 
@@ -30,12 +34,20 @@ export interface RestoreResult {
   privateKeyRestored: boolean;
   /** Set when the gateway will not start until the private key is put back (Chinese). */
   keyWarning?: string;
+  /**
+   * Set when the window QR key is not back (Chinese): the gateway starts, but with a new key, so
+   * every window QR code already printed stops verifying.
+   */
+  secretWarning?: string;
   /** Open uploads whose part file was not captured: their chunks are forgotten, the app sends them again. */
   resetUploads: number;
 }
 
 const SAFE_FILE = new RegExp(`^${FILES_DIR}/([0-9a-f]{32}|${SESSIONS_DIR}/[0-9a-f]{32}\\.part)$`);
-const SAFE_KEY = new RegExp(`^${KEY_DIR}/commitment-ed25519(\\.pub)?\\.pem$`);
+const SECRET_FILES: SecretFile[] = [SMS_CODE_SECRET, WINDOW_QR_SECRET];
+const SAFE_KEY = new RegExp(
+  `^${KEY_DIR}/(commitment-ed25519(\\.pub)?\\.pem|${SECRET_FILES.map((s) => s.file.replace(/\./g, '\\.')).join('|')})$`,
+);
 
 function findBackup(source: string): { dir: string; root: string; manifest: BackupManifest } {
   if (isSnapshotDir(source)) {
@@ -78,6 +90,22 @@ function separateKey(keysFrom: string, manifest: BackupManifest): string {
   return file;
 }
 
+/** HMAC key files brought back separately (`--keys`) that the backup does not hold itself. */
+function separateSecrets(keysFrom: string, manifest: BackupManifest): [SecretFile, string][] {
+  const found: [SecretFile, string][] = [];
+  for (const secret of SECRET_FILES) {
+    if (manifest.keys.some((k) => k.path === `${KEY_DIR}/${secret.file}`)) continue;
+    const file = [path.join(keysFrom, secret.file), path.join(keysFrom, KEY_DIR, secret.file)].find((f) =>
+      fs.existsSync(f),
+    );
+    if (!file) continue;
+    // An empty key would stop the gateway at start (loadSecret): refused here, before anything is written.
+    if (fs.readFileSync(file, 'utf8').trim() === '') throw new RestoreRefused(`--keys 指定的密钥文件 ${file} 是空的`);
+    found.push([secret, file]);
+  }
+  return found;
+}
+
 /**
  * Brings a backup back into a data folder. Every file is copied to a staging folder and checked
  * against the manifest's SHA-256 first; only when all match does anything replace the data
@@ -100,6 +128,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
   const keyFile =
     options.keysFrom && !manifest.privateKeyIncluded ? separateKey(options.keysFrom, manifest) : undefined;
+  const secretFiles = options.keysFrom ? separateSecrets(options.keysFrom, manifest) : [];
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const staging = path.join(dataDir, `.restore-${randomBytes(6).toString('hex')}`);
@@ -149,6 +178,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       fs.copyFileSync(keyFile, target);
       fs.chmodSync(target, 0o600);
     }
+    for (const [secret, file] of secretFiles) {
+      const target = secretFilePath(dataDir, secret);
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+      fs.copyFileSync(file, target);
+      fs.chmodSync(target, 0o600);
+    }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -164,12 +199,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   } else if (manifest.keyId !== null && restoredId !== manifest.keyId) {
     keyWarning = `数据目录中的收据签名私钥（编号 ${restoredId}）不是备份时的密钥（编号 ${manifest.keyId}）：网关将拒绝启动`;
   }
+  const secretWarning = fs.existsSync(secretFilePath(dataDir, WINDOW_QR_SECRET))
+    ? undefined
+    : `备份不含窗口二维码密钥：请把原数据目录的 ${KEY_DIR}/${WINDOW_QR_SECRET.file} 放回 ${path.join(dataDir, KEY_DIR)}（或用 --keys 指定）后再启动网关；` +
+      '否则网关会生成新密钥，已打印的窗口二维码将无法用于评价';
   return {
     backup: found.dir,
     createdAt: manifest.createdAt,
     files: manifest.files.length,
     privateKeyRestored: restoredId !== undefined && restoredId === manifest.keyId,
     keyWarning,
+    secretWarning,
     resetUploads,
   };
 }

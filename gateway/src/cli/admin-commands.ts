@@ -17,10 +17,12 @@ import { commitmentServices, type CommitmentServices } from '../commitments/serv
 import { CommitmentKey } from '../commitments/signing-key';
 import { NoticeRevisionError, type NoticeRevision } from '../commitments/notice-service';
 import { UserStore } from '../store/user-store';
+import { IdentityClaimStore } from '../store/identity-claim-store';
 import { prereviewServices } from '../cases/prereview-services';
 import { CASE_USAGE, runCaseCommand, type CaseCommandServices } from './case-commands';
 import { UsageError } from './usage-error';
 import { BACKUP_USAGE } from './backup-commands';
+import { IDENTITY_CLAIMS_USAGE, identityClaimLines } from './identity-claim-commands';
 
 export interface AdminIo {
   out(line: string): void;
@@ -54,6 +56,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
   notice-revise NOTICE_ID [--consequence "…"] [--condition "…"] [--verification "…"]
                 [--cooperation "…"] [--legal-basis "…"] [--method "…"]
                                                   发布告知书新版本（--consequence 追加一条后果；旧版本不变）
+${IDENTITY_CLAIMS_USAGE}
 ${CASE_USAGE}
 ${BACKUP_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
@@ -74,6 +77,7 @@ const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
 
 interface Services extends CaseAndRatingServices, CommitmentServices, CaseCommandServices {
   users: UserStore;
+  claims: IdentityClaimStore;
 }
 
 /**
@@ -224,6 +228,10 @@ function run(services: Services, argv: string[], options: AdminOptions): Promise
       );
       return;
     }
+    case 'identity-claims':
+      if (args.length > 0) throw new UsageError('用法：identity-claims [--since YYYY-MM-DD]');
+      for (const line of identityClaimLines(services.claims, flags.get('since'))) io.out(line);
+      return;
     case 'notices': {
       const [itemCode] = args;
       const list = itemCode ? services.notices.forItem(itemCode) : services.notices.all();
@@ -263,6 +271,7 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
   const users = new UserStore(options.db);
   const services: Services = {
     users,
+    claims: new IdentityClaimStore(options.db),
     ...caseAndRatingServices(options.db, {
       now: options.now,
       dataDir,

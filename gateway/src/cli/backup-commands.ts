@@ -7,7 +7,7 @@ import { RestoreRefused, restoreBackup } from '../backup/restore-backup';
 import { UsageError } from './usage-error';
 import type { AdminIo } from './admin-commands';
 
-export const BACKUP_USAGE = `  backup DIR [--with-private-key]                 在线备份数据库、上传文件和收据公钥到 DIR（已备份过的文件不重复复制）
+export const BACKUP_USAGE = `  backup DIR [--with-secret-keys]                 在线备份数据库、上传文件和收据公钥到 DIR（已备份过的文件不重复复制；加选项则连同私钥和 HMAC 密钥）
   restore DIR [--force] [--keys KEY_DIR]          从 DIR（其中最新的备份，或指定的一份）恢复到空的数据目录`;
 
 export const BACKUP_COMMANDS = new Set(['backup', 'restore']);
@@ -39,9 +39,10 @@ function parse(
 }
 
 async function backup(argv: string[], dataDir: string, io: AdminIo): Promise<number> {
-  const { positional, flags } = parse(argv, new Set(), new Set(['with-private-key']));
+  // --with-private-key: the older name, from when the receipt key was the only secret a backup could hold.
+  const { positional, flags } = parse(argv, new Set(), new Set(['with-secret-keys', 'with-private-key']));
   const [dir] = positional;
-  if (!dir || positional.length > 1) throw new UsageError('用法：backup DIR [--with-private-key]');
+  if (!dir || positional.length > 1) throw new UsageError('用法：backup DIR [--with-secret-keys]');
   const file = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(file)) {
     io.err(`未完成：数据目录 ${dataDir} 中没有数据库 ${DATABASE_FILE}，没有可备份的内容`);
@@ -55,16 +56,17 @@ async function backup(argv: string[], dataDir: string, io: AdminIo): Promise<num
       db,
       dataDir,
       root: path.resolve(dir),
-      withPrivateKey: flags.has('with-private-key'),
+      withSecretKeys: flags.has('with-secret-keys') || flags.has('with-private-key'),
     });
     io.out(`备份完成：${result.dir}`);
     io.out(
       `文件 ${result.files} 个，其中新复制 ${result.copied} 个（${result.bytesCopied} 字节），其余已在早先的备份中`,
     );
+    const secrets = result.secretKeysIncluded.length;
     io.out(
-      result.privateKeyIncluded
-        ? '已包含收据签名私钥：请像保管私钥本身一样保管这份备份'
-        : '未包含收据签名私钥（只有公钥）：请另行妥善保管数据目录的 keys/commitment-ed25519.pem，恢复时用 --keys 指定',
+      result.privateKeyIncluded || secrets > 0
+        ? `已包含密钥（收据签名私钥${secrets > 0 ? `及 ${secrets} 个 HMAC 密钥` : ''}）：请像保管私钥本身一样保管这份备份`
+        : '未包含密钥（只有收据公钥）：请另行妥善保管数据目录的 keys/ 目录（收据签名私钥、短信验证码和窗口二维码的 HMAC 密钥），恢复时用 --keys 指定',
     );
     for (const missing of result.missing) io.err(`注意：数据库记录的文件 ${missing} 已不在数据目录中，未能备份`);
     return 0;
@@ -90,6 +92,8 @@ async function restore(argv: string[], dataDir: string, io: AdminIo): Promise<nu
     if (result.resetUploads > 0) {
       io.out(`${result.resetUploads} 个未完成的分片上传需要重新上传分片（备份时其临时文件已不在）`);
     }
+    // The gateway starts without it (old QR codes fail, new ones work): a note, not a failure.
+    if (result.secretWarning) io.err(`注意：${result.secretWarning}`);
     if (result.keyWarning) {
       // Restored, but not startable yet: a script that goes on to start the gateway should stop here.
       io.err(`注意：${result.keyWarning}`);

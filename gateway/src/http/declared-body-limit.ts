@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 
 /**
  * Above this, reading a refused body to its end costs more than it is worth: the connection is
- * closed after the answer instead (a client still sending may then see a reset).
+ * closed after the answer instead (a client still sending may then see a reset). For a body of
+ * undeclared length, the bytes read and dropped after the answer.
  */
 const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -29,4 +30,40 @@ export function registerDeclaredBodyLimit(app: FastifyInstance): void {
     const message = `请求内容（${megabytes(declared)}）超过上限 ${megabytes(limit)}`;
     throw new ApiError('PAYLOAD_TOO_LARGE', message, { fields: [{ field: 'body', message }] });
   });
+}
+
+/** The Chinese message of a body found too large while it was read (its full size is not known). */
+export function streamedTooLargeMessage(request: FastifyRequest): string {
+  const limit = request.routeOptions.bodyLimit;
+  return limit === undefined ? '请求内容超过上限' : `请求内容超过上限 ${megabytes(limit)}`;
+}
+
+/**
+ * A body of undeclared length (`Transfer-Encoding: chunked`) is found too large only while it is
+ * read: Fastify's body parser then stops reading and answers with `connection: close`, Node closes
+ * the socket with the rest of the body still arriving, and a client that sends everything before
+ * it reads gets a reset instead of the 413. Called by the error handler before it answers: the
+ * connection is kept instead, and the rest of the body is read and dropped, so the client finishes
+ * sending and reads its 413 (and may send its next request on the same connection). Past
+ * DRAIN_MAX_BYTES the socket is closed: a body without end does not hold the gateway reading.
+ */
+export function keepReadingRefusedBody(request: FastifyRequest, reply: FastifyReply): void {
+  const raw = request.raw;
+  if (raw.complete) {
+    // Read to its end already (a small excess in one packet): nothing left to drop, nothing to reset.
+    reply.removeHeader('connection');
+    return;
+  }
+  // A body that went through a preParsing stream is not `raw` any more: its framing is unknown here.
+  if (raw.readableFlowing === false || raw.listenerCount('data') > 0) return;
+  reply.removeHeader('connection');
+  let dropped = 0;
+  const drop = (chunk: Buffer): void => {
+    dropped += chunk.length;
+    if (dropped <= DRAIN_MAX_BYTES) return;
+    raw.off('data', drop);
+    raw.socket.destroy();
+  };
+  raw.on('data', drop);
+  raw.resume();
 }

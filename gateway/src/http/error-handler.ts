@@ -1,14 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../../types/contract';
 import { ApiError } from './api-error';
+import { keepReadingRefusedBody, streamedTooLargeMessage } from './declared-body-limit';
 import { errorEnvelope } from './envelope';
 import { INTERNAL_MESSAGE } from './response-check';
 
 /** Fastify's own client errors (body parsing and the like), in words a user can act on. */
 function fromFastifyError(error: FastifyError): ApiErrorBody | undefined {
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
       const message = '不支持的内容类型（Content-Type），请以 JSON 提交';
       return { code: 'BAD_REQUEST', message, fields: [{ field: 'content-type', message }] };
@@ -44,6 +43,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       return reply.code(error.statusCode).send(errorEnvelope(request, body));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Found while reading a body of undeclared length (a declared one is refused before, in onRequest).
+      keepReadingRefusedBody(request, reply);
+      const message = streamedTooLargeMessage(request);
+      request.log.info({ code: error.code, statusCode: 413 }, 'client error');
+      return reply
+        .code(413)
+        .send(errorEnvelope(request, { code: 'PAYLOAD_TOO_LARGE', message, fields: [{ field: 'body', message }] }));
     }
     const known = fromFastifyError(error);
     if (known) {

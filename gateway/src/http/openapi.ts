@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import fastifySwagger, { type SwaggerTransform, type SwaggerTransformObject } from '@fastify/swagger';
+import * as contract from '../../../types/contract';
 import { API_PREFIX } from '../../../types/contract';
+import { contractSchemaNames, hoistSchemas } from './openapi-components';
 import { operationIdFor } from './operation-id';
 import { toJsonSchema2020, type Json } from './json-schema-2020';
 
@@ -38,7 +40,8 @@ const transform: SwaggerTransform = ({ schema, url, route }) => {
 // The document is built once and cached by @fastify/swagger, so the copy made here costs nothing per request.
 const transformObject: SwaggerTransformObject = (documentObject) => {
   const document = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
-  return toJsonSchema2020(JSON.parse(JSON.stringify(document)) as Json) as ReturnType<SwaggerTransformObject>;
+  const converted = toJsonSchema2020(JSON.parse(JSON.stringify(document)) as Json) as { [key: string]: Json };
+  return hoistSchemas(converted, contractSchemaNames(contract)) as ReturnType<SwaggerTransformObject>;
 };
 
 /**
@@ -58,6 +61,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           '需要登录的接口使用 Authorization: Bearer <accessToken>；令牌过期时返回 401 TOKEN_EXPIRED，应使用刷新令牌换取新令牌。' +
           '管理接口（/api/admin/*）使用请求头 x-admin-token（GATEWAY_ADMIN_TOKEN），可用 x-officer 注明经办人。',
         version: '1.0.0',
+        // No licence file in the repository and package.json is private: nothing is granted (npm's word
+        // for that is UNLICENSED). OpenAPI's schema wants an identifier or a URL; SPDX's form for a
+        // licence of one's own is LicenseRef-….
+        license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
       },
       servers: [{ url: '/' }],
       components: {
