@@ -1,0 +1,116 @@
+import { Booking, BookingOptions } from '../../types/contract';
+import { openDatabase } from '../../gateway/src/db/open-database';
+import { expectError, expectOk, type TestGateway } from './support/harness';
+import { moveClockTo, person, type Person } from './support/ratings';
+import { HALL, ITEM, book, bookOk, slot, startBookingGateway } from './support/booking';
+
+let gw: TestGateway;
+let alice: Person;
+
+beforeAll(async () => {
+  ({ gw } = await startBookingGateway());
+  alice = await person(gw, '13800000701');
+});
+
+afterAll(async () => {
+  await gw.close();
+});
+
+const options = async (who: Person, itemCode = ITEM) =>
+  expectOk(await gw.request(`/api/bookings/options?itemCode=${itemCode}`, { token: who.token }), BookingOptions);
+
+describe('bookable slots (the clock: Monday 2025-03-03 10:00 in Wuhan)', () => {
+  it('lists the next working day up to 7 working days ahead, hall by hall, with the default periods', async () => {
+    const o = await options(alice);
+    expect(o).toMatchObject({
+      itemCode: ITEM,
+      itemName: '户口迁移',
+      from: '2025-03-04',
+      to: '2025-03-12',
+      suspension: null,
+    });
+    expect(o.halls.map((h) => h.hallId)).toEqual([HALL]);
+    const hall = o.halls[0];
+    // Weekend and the hall's closure day are not offered; the closure is listed with its reason.
+    expect(hall.days.map((d) => d.date)).toEqual([
+      '2025-03-04',
+      '2025-03-05',
+      '2025-03-06',
+      '2025-03-10',
+      '2025-03-11',
+      '2025-03-12',
+    ]);
+    expect(hall.closedDays).toEqual([{ date: '2025-03-07', reason: '系统升级' }]);
+    const starts = hall.days[0].slots.map((s) => s.start);
+    expect(starts).toEqual([
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:00',
+      '11:30',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+    ]);
+    expect(hall.days[0].slots[0]).toEqual({
+      start: '09:00',
+      end: '09:30',
+      startsAt: '2025-03-04T09:00:00+08:00',
+      capacity: 3,
+      remaining: 3,
+    });
+  });
+
+  it('counts down the remaining seats as people book, and up again when one cancels', async () => {
+    const bob = await person(gw, '13800000702');
+    const b = await bookOk(gw, bob, '2025-03-05', '14:00');
+    let day = (await options(alice)).halls[0].days.find((d) => d.date === '2025-03-05');
+    expect(day?.slots.find((s) => s.start === '14:00')?.remaining).toBe(2);
+    const cancelled = expectOk(
+      await gw.request(`/api/me/bookings/${b.id}/cancel`, { method: 'POST', token: bob.token }),
+      Booking,
+    );
+    expect(cancelled.status).toBe('cancelled');
+    day = (await options(alice)).halls[0].days.find((d) => d.date === '2025-03-05');
+    expect(day?.slots.find((s) => s.start === '14:00')?.remaining).toBe(3);
+  });
+
+  it('around holidays and make-up working days (National Day 2025 in the fixture calendar)', async () => {
+    moveClockTo(gw, '2025-09-26T02:00:00Z'); // Friday 10:00
+    const o = await options(alice);
+    // Sunday 09-28 is a make-up working day (Monday hours), 10-01 a holiday.
+    expect(o.from).toBe('2025-09-28');
+    expect(o.halls[0].days.map((d) => d.date)).toEqual([
+      '2025-09-28',
+      '2025-09-29',
+      '2025-09-30',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-06',
+      '2025-10-07',
+    ]);
+    expect(o.to).toBe('2025-10-07');
+    const holiday = await book(gw, alice, { itemCode: ITEM, hallId: HALL, slotStart: slot('2025-10-01', '09:00') });
+    expect(expectError(holiday, 400, 'VALIDATION_FAILED').message).toBe(
+      '2025-10-01 是法定节假日，大厅不对外办公，请选择工作日',
+    );
+  });
+
+  it('an item that needs no visit has nothing to book; an unknown item is 404', async () => {
+    const db = openDatabase(gw.dataDir);
+    db.prepare("UPDATE items SET visits = 0 WHERE code = 'FX-SC-0002'").run();
+    db.close();
+    const online = await gw.request('/api/bookings/options?itemCode=FX-SC-0002', { token: alice.token });
+    expect(expectError(online, 400, 'VALIDATION_FAILED').message).toBe('该事项可全程网上办理，无需到现场，不需要预约');
+    expectError(await gw.request('/api/bookings/options?itemCode=NOPE-0001', { token: alice.token }), 404, 'NOT_FOUND');
+  });
+
+  it('needs a login', async () => {
+    expectError(await gw.request(`/api/bookings/options?itemCode=${ITEM}`), 401, 'UNAUTHENTICATED');
+  });
+});
