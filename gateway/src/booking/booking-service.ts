@@ -70,6 +70,8 @@ export class BookingService {
 
   /** Missed bookings (never checked in by 30 minutes after their start) become no-shows. */
   private markMissed(now: number, userId?: string): number {
+    // Read first: the usual answer is "none", and it should not cost a write lock on every request.
+    if (this.deps.store.missed(now - CHECK_IN_MS, userId).length === 0) return 0;
     return this.deps.store.transaction(() => {
       const missed = this.deps.store.missed(now - CHECK_IN_MS, userId);
       for (const id of missed) {
