@@ -13,7 +13,7 @@ import { BOOKING_MESSAGES as M, CHECK_IN_MS, checkInTooEarlyMessage, checkInTooL
 import { chinaIso, iso } from './booking-time';
 import { hallCheckInQrContent, verifyHallCheckInQr } from './check-in-qr';
 import { windowQrSvg } from '../ratings/window-qr';
-import { hallDayState } from './slot-calendar';
+import { walkInDayState } from './slot-calendar';
 
 export interface HallQueueDeps {
   db: Database;
@@ -167,10 +167,8 @@ export class HallQueue {
     const hall = this.deps.catalogue.halls().find((h) => h.id === hallId);
     if (!hall) throw fieldError('qr', M.invalidQr);
     const calendar = createWorkdayCalendar(this.deps.catalogue.calendar());
-    const state = hallDayState(hall, today, calendar, this.deps.store.closures(hallId, today, today));
-    // A hall that opens on a weekend for walk-ins (e.g. Saturday mornings) still issues numbers then.
-    const weekendOpen = !state.open && state.why === 'rest_day' && !calendar.isHoliday(today);
-    if (!state.open && !weekendOpen) throw new ApiError('CONFLICT', `${hall.name}今天不对外办公（${state.reason}）`);
+    const state = walkInDayState(hall, today, calendar, this.deps.store.closures(hallId, today, today));
+    if (!state.open) throw new ApiError('CONFLICT', `${hall.name}今天不对外办公（${state.reason}）`);
     if (body.itemCode !== undefined && !this.deps.catalogue.itemSummary(body.itemCode)) {
       throw notFound(M.itemNotFound);
     }

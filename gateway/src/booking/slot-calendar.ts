@@ -73,6 +73,22 @@ export function hallDayState(
 }
 
 /**
+ * Whether the hall takes walk-in numbers that day: as for bookings, except that a weekend day on
+ * which the hall keeps hours (e.g. Saturday mornings) is open too.
+ */
+export function walkInDayState(
+  hall: Hall,
+  date: string,
+  calendar: WorkdayCalculator,
+  closures: ReadonlyMap<string, string>,
+): DayState {
+  const state = hallDayState(hall, date, calendar, closures);
+  if (state.open || state.why !== 'rest_day') return state;
+  const weekday = isoWeekday(toChinaDay(date));
+  return hall.open24h || hall.hours.some((h) => h.weekdays.includes(weekday)) ? { open: true } : state;
+}
+
+/**
  * The slots of a day the hall is open: each period cut into slot-length pieces, keeping only the
  * pieces wholly inside the hall's opening hours for that weekday (a period longer than the hall's
  * hours must not sell a slot nobody will serve).
