@@ -1,6 +1,7 @@
 import { Booking, BookingOptions } from '../../types/contract';
 import { openDatabase } from '../../gateway/src/db/open-database';
-import { expectError, expectOk, type TestGateway } from './support/harness';
+import { DEFAULT_SEED_DIR } from '../../gateway/src/paths';
+import { expectError, expectOk, smsLogin, startGateway, type TestGateway } from './support/harness';
 import { moveClockTo, person, type Person } from './support/ratings';
 import { HALL, ITEM, book, bookOk, slot, startBookingGateway } from './support/booking';
 
@@ -112,5 +113,29 @@ describe('bookable slots (the clock: Monday 2025-03-03 10:00 in Wuhan)', () => {
 
   it('needs a login', async () => {
     expectError(await gw.request(`/api/bookings/options?itemCode=${ITEM}`), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('the district seed (gateway/seed/hall-schedules.ts)', () => {
+  it('gives the 出入境 hall 20-minute slots of 4 within its hours', async () => {
+    const district = await startGateway({
+      seedDir: DEFAULT_SEED_DIR,
+      bookingSweepMs: 0,
+      ipLimits: { smsPerHour: 100 },
+    });
+    try {
+      moveClockTo(district, '2026-12-07T02:00:00Z'); // Monday 10:00
+      const token = (await smsLogin(district, '13800000799')).accessToken;
+      const res = await district.request('/api/bookings/options?itemCode=HS-GA-0017', { token });
+      const crj = expectOk(res, BookingOptions).halls.find((h) => h.hallId === 'hs-crj-hall');
+      expect(crj?.days[0].date).toBe('2026-12-08');
+      expect(crj?.days[0].slots.slice(0, 2)).toEqual([
+        { start: '09:00', end: '09:20', startsAt: '2026-12-08T09:00:00+08:00', capacity: 4, remaining: 4 },
+        { start: '09:20', end: '09:40', startsAt: '2026-12-08T09:20:00+08:00', capacity: 4, remaining: 4 },
+      ]);
+      expect(crj?.days[0].slots.map((s) => s.start)).not.toContain('12:00');
+    } finally {
+      await district.close();
+    }
   });
 });
