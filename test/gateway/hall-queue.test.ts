@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { BookingList, HallTicket } from '../../types/contract';
+import { BookingList, HallTicket, HallTicketList } from '../../types/contract';
 import { openDatabase } from '../../gateway/src/db/open-database';
 import type { BookingNotifier } from '../../gateway/src/booking/booking-notifier';
 import { expectError, expectOk, type TestGateway } from './support/harness';
@@ -111,6 +111,9 @@ describe('at the hall (Tuesday 2025-03-04)', () => {
     expect(walkIn).toMatchObject({ number: 'B001', kind: 'walk_in', bookingId: null, itemName: '户口迁移', ahead: 0 });
     expect((await takeTicket(gw, carol, { qr: hallQr(gw) })).id).toBe(walkIn.id);
     ids.carolTicket = walkIn.id;
+    // After an app restart the number is found again among today's.
+    const today = expectOk(await gw.request('/api/me/hall-tickets', { token: carol.token }), HallTicketList);
+    expect(today.tickets.map((t) => t.number)).toEqual(['B001']);
     expect((await ticketOf(gw, alice, ids.aliceTicket)).ahead).toBe(1);
     expect((await ticketOf(gw, bob, ids.bobTicket)).ahead).toBe(2);
   });

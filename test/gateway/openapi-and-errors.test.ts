@@ -77,6 +77,7 @@ const ROUTES = [
   'POST /me/bookings/:id/cancel',
   'POST /me/bookings/:id/check-in',
   'POST /hall-tickets',
+  'GET /me/hall-tickets',
   'GET /me/hall-tickets/:id',
 ] as const satisfies readonly (keyof ApiRoutes)[];
 type Missing = Exclude<keyof ApiRoutes, (typeof ROUTES)[number]>;

@@ -179,3 +179,7 @@ export const TakeTicketRequest = Type.Object(
   { additionalProperties: false },
 );
 export type TakeTicketRequest = Static<typeof TakeTicketRequest>;
+
+/** The user's numbers today (a walk-in number has no booking to find it by after an app restart). */
+export const HallTicketList = Type.Object({ tickets: Type.Array(HallTicket) });
+export type HallTicketList = Static<typeof HallTicketList>;

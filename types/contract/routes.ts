@@ -62,6 +62,7 @@ import type {
   BookingOptionsQuery,
   CreateBookingRequest,
   HallTicket,
+  HallTicketList,
   TakeTicketRequest,
 } from './booking';
 import type { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search';
@@ -134,6 +135,7 @@ export interface ApiRoutes {
   'POST /me/bookings/:id/cancel': { auth: true; response: Booking };
   'POST /me/bookings/:id/check-in': { auth: true; body: BookingCheckInRequest; response: HallTicket };
   'POST /hall-tickets': { auth: true; body: TakeTicketRequest; response: HallTicket };
+  'GET /me/hall-tickets': { auth: true; response: HallTicketList };
   'GET /me/hall-tickets/:id': { auth: true; response: HallTicket };
 
   // Uploads (multipart: `purpose`, then `file`); served back only to the owner and officers.

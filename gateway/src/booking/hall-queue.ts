@@ -79,6 +79,11 @@ export class HallQueue {
     return this.view(row);
   }
 
+  /** The user's numbers today, in the order taken. */
+  todayOf(userId: string): HallTicket[] {
+    return this.deps.store.ticketsOf(userId, toChinaDate(this.deps.now())).map((row) => this.view(row));
+  }
+
   /** Cheap check for polling: the ticket's owner and its queue's version, without computing the view. */
   versionOf(userId: string, id: string): number | undefined {
     const row = this.deps.store.ticket(id);

@@ -9,6 +9,7 @@ import {
   BookingOptionsQuery,
   CreateBookingRequest,
   HallTicket,
+  HallTicketList,
   TakeTicketRequest,
 } from '../../../types/contract';
 import type { GatewayContext } from '../context';
@@ -120,6 +121,19 @@ export function bookingRoutes(ctx: GatewayContext): FastifyPluginAsync {
         },
       },
       async (request) => ok(request, ctx.hallQueue.takeTicket(currentUserId(request), request.body)),
+    );
+
+    app.get(
+      '/me/hall-tickets',
+      {
+        schema: {
+          tags,
+          security,
+          summary: '我今天的排队号（含现场号）',
+          response: envelopeSchemas(HallTicketList),
+        },
+      },
+      async (request) => ok(request, { tickets: ctx.hallQueue.todayOf(currentUserId(request)) }),
     );
 
     app.get(

@@ -119,6 +119,7 @@ export class BookingStore {
   private readonly ticketOfBookingStmt: Statement<[string], TicketRow>;
   private readonly openWalkInStmt: Statement<[string, string, string], TicketRow>;
   private readonly queueStmt: Statement<[string, string], TicketRow>;
+  private readonly ticketsOfUserStmt: Statement<[string, string], TicketRow>;
   private readonly waitingStmt: Statement<[string, string], TicketRow>;
   private readonly calledAtWindowStmt: Statement<[string, string, string], TicketRow>;
   private readonly aheadStmt: Statement<[string, string, number, number, string], { n: number }>;
@@ -193,6 +194,7 @@ export class BookingStore {
         AND t.status IN ('waiting', 'called')
       ORDER BY t.issued_at LIMIT 1`);
     this.queueStmt = db.prepare(`${TICKET_SELECT} WHERE t.hall_id = ? AND t.date = ? ${QUEUE_ORDER}`);
+    this.ticketsOfUserStmt = db.prepare(`${TICKET_SELECT} WHERE t.user_id = ? AND t.date = ? ORDER BY t.issued_at`);
     this.waitingStmt = db.prepare(
       `${TICKET_SELECT} WHERE t.hall_id = ? AND t.date = ? AND t.status = 'waiting' ${QUEUE_ORDER}`,
     );
@@ -331,6 +333,10 @@ export class BookingStore {
 
   openWalkIn(userId: string, hallId: string, date: string): TicketRow | undefined {
     return this.openWalkInStmt.get(userId, hallId, date);
+  }
+
+  ticketsOf(userId: string, date: string): TicketRow[] {
+    return this.ticketsOfUserStmt.all(userId, date);
   }
 
   /** The whole day's tickets in call order. */
