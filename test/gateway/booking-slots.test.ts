@@ -3,7 +3,7 @@ import { openDatabase } from '../../gateway/src/db/open-database';
 import { DEFAULT_SEED_DIR } from '../../gateway/src/paths';
 import { expectError, expectOk, smsLogin, startGateway, type TestGateway } from './support/harness';
 import { moveClockTo, person, type Person } from './support/ratings';
-import { HALL, ITEM, book, bookOk, slot, startBookingGateway } from './support/booking';
+import { HALL, ITEM, book, bookOk, cli, slot, startBookingGateway } from './support/booking';
 
 let gw: TestGateway;
 let alice: Person;
@@ -99,6 +99,28 @@ describe('bookable slots (the clock: Monday 2025-03-03 10:00 in Wuhan)', () => {
     const holiday = await book(gw, alice, { itemCode: ITEM, hallId: HALL, slotStart: slot('2025-10-01', '09:00') });
     expect(expectError(holiday, 400, 'VALIDATION_FAILED').message).toBe(
       '2025-10-01 是法定节假日，大厅不对外办公，请选择工作日',
+    );
+  });
+
+  it('an officer closes a working day with the CLI: it leaves the slots, with its reason', async () => {
+    const bob = await person(gw, '13800000703');
+    await bookOk(gw, bob, '2025-10-06', '09:00');
+    const db = openDatabase(gw.dataDir);
+    try {
+      const res = await cli(gw, db, undefined, 'hall-close', HALL, '2025-10-06', '消防检查');
+      expect(res).toMatchObject({
+        code: 0,
+        out: `${HALL} 2025-10-06 已停止预约（消防检查）\n该日已有 1 个有效预约，请逐一联系预约人`,
+      });
+    } finally {
+      db.close();
+    }
+    const hall = (await options(alice)).halls[0];
+    expect(hall.days.map((d) => d.date)).not.toContain('2025-10-06');
+    expect(hall.closedDays).toEqual([{ date: '2025-10-06', reason: '消防检查' }]);
+    const refused = await book(gw, alice, { itemCode: ITEM, hallId: HALL, slotStart: slot('2025-10-06', '09:00') });
+    expect(expectError(refused, 400, 'VALIDATION_FAILED').message).toBe(
+      '测试区政务服务中心 2025-10-06 不对外办公（消防检查），请选择其他日期',
     );
   });
 

@@ -14,6 +14,7 @@ export const BOOKING_USAGE = `  queue HALL [--date YYYY-MM-DD]                  
   call-next HALL WINDOW                           叫下一个号到窗口
   served TICKET [--hall HALL]                     办理完毕（群众即可对该窗口一次一评）；TICKET 为排队号编号，或 A012 加 --hall
   no-show TICKET [--hall HALL]                    过号未到（预约号计一次爽约）
+  hall-close HALL YYYY-MM-DD "原因"                  大厅某个工作日停止预约（已有预约不会自动取消，会列出人数）
   hall-qr HALL [--out file.svg] [--base URL]      大厅取号二维码
   booking-sweep                                   标记爽约、发送明天预约的提醒（网关每分钟自动执行）`;
 
@@ -64,7 +65,7 @@ function queueLines(t: TicketRow, s: BookingCommandServices): string[] {
 /** True when the command (with these arguments) is a 预约取号 command; `queue` without a hall is the pre-review queue. */
 export function isBookingCommand(command: string, args: string[]): boolean {
   if (command === 'queue') return args.length > 0;
-  return ['call-next', 'served', 'no-show', 'hall-qr', 'booking-sweep'].includes(command);
+  return ['call-next', 'served', 'no-show', 'hall-qr', 'hall-close', 'booking-sweep'].includes(command);
 }
 
 export async function runBookingCommand(
@@ -115,6 +116,19 @@ export async function runBookingCommand(
       } else {
         out(qr.svg);
       }
+      return;
+    }
+    case 'hall-close': {
+      const [hallId, date, reason] = args;
+      if (!hallId || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !reason?.trim()) {
+        throw new UsageError('用法：hall-close HALL YYYY-MM-DD "原因"');
+      }
+      if (!s.store.schedule(hallId)) throw new UsageError(`大厅 ${hallId} 没有预约时段`);
+      s.store.close(hallId, date, reason.trim());
+      out(`${hallId} ${date} 已停止预约（${reason.trim()}）`);
+      // Bookings already made stay: the residents must hear it from someone before they travel.
+      const active = s.store.activeBookingsOn(hallId, date);
+      if (active > 0) out(`该日已有 ${active} 个有效预约，请逐一联系预约人`);
       return;
     }
     case 'booking-sweep': {

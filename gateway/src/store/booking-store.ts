@@ -90,6 +90,8 @@ export class BookingStore {
     [string],
     { slot_minutes: number; capacity: number; periods: string; note: string }
   >;
+  private readonly closureUpsert: Statement<[string, string, string]>;
+  private readonly activeOnDayStmt: Statement<[string, string], { n: number }>;
   private readonly closuresStmt: Statement<[string, string, string], { date: string; reason: string }>;
   private readonly slotCountsStmt: Statement<
     [string, string, string],
@@ -130,6 +132,10 @@ export class BookingStore {
   constructor(private readonly db: Database) {
     this.scheduleStmt = db.prepare(
       'SELECT slot_minutes, capacity, periods, note FROM hall_schedules WHERE hall_id = ?',
+    );
+    this.closureUpsert = db.prepare('INSERT OR REPLACE INTO hall_closures (hall_id, date, reason) VALUES (?, ?, ?)');
+    this.activeOnDayStmt = db.prepare(
+      "SELECT COUNT(*) AS n FROM bookings WHERE hall_id = ? AND date = ? AND status IN ('booked', 'checked_in')",
     );
     this.closuresStmt = db.prepare(
       'SELECT date, reason FROM hall_closures WHERE hall_id = ? AND date BETWEEN ? AND ? ORDER BY date',
@@ -228,6 +234,14 @@ export class BookingStore {
 
   closures(hallId: string, from: string, to: string): Map<string, string> {
     return new Map(this.closuresStmt.all(hallId, from, to).map((r) => [r.date, r.reason]));
+  }
+
+  close(hallId: string, date: string, reason: string): void {
+    this.closureUpsert.run(hallId, date, reason);
+  }
+
+  activeBookingsOn(hallId: string, date: string): number {
+    return this.activeOnDayStmt.get(hallId, date)?.n ?? 0;
   }
 
   /** Booked counts (and the capacity fixed when the first seat was taken) by `date slot_start`. */
