@@ -132,7 +132,9 @@ export class HallQueue {
       const again = this.deps.store.ticketOfBooking(booking.id);
       if (again) return again.id;
       const fresh = this.deps.store.booking(booking.id);
-      if (!fresh || fresh.status !== 'booked') throw new ApiError('CONFLICT', M.notCancellable);
+      if (!fresh || fresh.status !== 'booked') {
+        throw new ApiError('CONFLICT', BOOKING_STATE_MESSAGES[fresh?.status ?? ''] ?? M.bookingNotFound);
+      }
       const ticketId = randomUUID();
       const n = this.deps.store.nextNumber(booking.hall_id, booking.date, 'booked');
       this.deps.store.insertTicket({
@@ -248,37 +250,39 @@ export class HallQueue {
 
   /** Served at the window it was called to: a window visit is opened for the resident to rate. */
   served(ref: string, hallId?: string): TicketRow {
-    const ticket = this.find(ref, hallId);
-    if (ticket.status !== 'called' || ticket.window_code === null) {
-      throw new ApiError('CONFLICT', `${ticket.number} 还没有被叫号（当前：${ticket.status}）`);
-    }
-    const windowCode = ticket.window_code;
+    const { id } = this.find(ref, hallId);
     const now = this.deps.now().getTime();
+    // Re-read inside the transaction: two officers marking the same number cannot both succeed.
     this.deps.store.transaction(() => {
+      const ticket = this.mustTicket(id);
+      if (ticket.status !== 'called' || ticket.window_code === null) {
+        throw new ApiError('CONFLICT', `${ticket.number} 还没有被叫号或已结束（当前：${ticket.status}）`);
+      }
       const visitId = randomUUID();
-      this.deps.ratings.addVisit(visitId, ticket.user_id, windowCode, now, now + VISIT_TTL_MS);
+      this.deps.ratings.addVisit(visitId, ticket.user_id, ticket.window_code, now, now + VISIT_TTL_MS);
       this.deps.store.finish(ticket.id, 'served', now, visitId);
       if (ticket.booking_id) this.deps.store.setBookingStatus(ticket.booking_id, 'served');
       this.deps.store.bump(ticket.hall_id, ticket.date);
       this.notifyNear(ticket.hall_id, ticket.date, now);
     });
-    return this.mustTicket(ticket.id);
+    return this.mustTicket(id);
   }
 
   /** 过号: called (or waiting) and not there. A booked number's booking counts as a no-show. */
   noShow(ref: string, hallId?: string): TicketRow {
-    const ticket = this.find(ref, hallId);
-    if (ticket.status !== 'called' && ticket.status !== 'waiting') {
-      throw new ApiError('CONFLICT', `${ticket.number} 已经结束（${ticket.status}）`);
-    }
+    const { id } = this.find(ref, hallId);
     const now = this.deps.now().getTime();
     this.deps.store.transaction(() => {
+      const ticket = this.mustTicket(id);
+      if (ticket.status !== 'called' && ticket.status !== 'waiting') {
+        throw new ApiError('CONFLICT', `${ticket.number} 已经结束（${ticket.status}）`);
+      }
       this.deps.store.finish(ticket.id, 'no_show', now, null);
       if (ticket.booking_id) this.deps.store.setBookingStatus(ticket.booking_id, 'no_show', { noShowAt: now });
       this.deps.store.bump(ticket.hall_id, ticket.date);
       this.notifyNear(ticket.hall_id, ticket.date, now);
     });
-    return this.mustTicket(ticket.id);
+    return this.mustTicket(id);
   }
 
   /** Tells each of the next few waiting numbers, once, that their turn is near. */
