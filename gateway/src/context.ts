@@ -13,6 +13,7 @@ import type { UploadService } from './uploads/upload-service';
 import type { UploadSessionService } from './uploads/upload-session-service';
 import type { NoticeService } from './commitments/notice-service';
 import type { CommitmentService } from './commitments/commitment-service';
+import type { BookingServices } from './booking/services';
 
 /** Per-IP request limits (the per-number SMS limits are fixed by policy in sms-service). */
 export interface IpLimits {
@@ -25,7 +26,7 @@ export interface IpLimits {
 export const DEFAULT_IP_LIMITS: IpLimits = { smsPerHour: 30, authPerMinute: 30 };
 
 /** What route handlers use: created once per gateway, shared by every request. */
-export interface GatewayContext extends PrereviewServices {
+export interface GatewayContext extends PrereviewServices, BookingServices {
   now: () => Date;
   catalogue: CatalogueStore;
   search: SearchService;

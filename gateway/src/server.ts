@@ -58,6 +58,9 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerDeclaredBodyLimit } from './http/declared-body-limit';
 import { RouteMethods } from './http/route-methods';
 import { API_PREFIX } from '../../types/contract';
+import { bookingRoutes } from './routes/booking-routes';
+import { bookingServices } from './booking/services';
+import type { BookingNotifier } from './booking/booking-notifier';
 
 export interface GatewayOptions {
   /**
@@ -117,7 +120,19 @@ export interface GatewayOptions {
    * so a chunk upload over a slow phone line, or a long file download, would be cut).
    */
   timeouts?: { request?: number; handler?: number };
+  /**
+   * Where booking reminders and "your number is near" go. Default: nowhere (until the notification
+   * outbox is wired here after merge).
+   */
+  bookingNotifier?: BookingNotifier;
+  /**
+   * Milliseconds between booking sweeps (missed bookings → no-shows, day-before reminders); default
+   * 60 000, 0 turns the timer off (tests run the sweep through the admin CLI with their own clock).
+   */
+  bookingSweepMs?: number;
 }
+
+const BOOKING_SWEEP_MS = 60_000;
 
 /** A 4 MB upload still arrives in time at about 110 kbit/s. */
 const REQUEST_TIMEOUT_MS = 300_000;
@@ -251,6 +266,13 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }),
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     ...prereviewServices(db, { now, users, catalogue }),
+    ...bookingServices(db, {
+      now,
+      dataDir: options.dataDir,
+      notifier: options.bookingNotifier,
+      users,
+      catalogue,
+    }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
@@ -293,6 +315,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(personalCommitmentRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(adminCaseRoutes(ctx));
+      await api.register(bookingRoutes(ctx));
       openApiRoute(api);
     },
     { prefix: API_PREFIX },
@@ -300,6 +323,21 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   await app.register(healthRoutes({ db, dataDir: options.dataDir }));
   await registerStaticSite(app, staticDir, { indexPage, allowedMethods: (p) => routeMethods.allowed(p) });
+  const sweepMs = options.bookingSweepMs ?? BOOKING_SWEEP_MS;
+  if (sweepMs > 0) {
+    const sweep = setInterval(() => {
+      try {
+        const done = ctx.bookings.sweep();
+        if (done.noShows + done.reminded > 0) app.log.info({ booking: done }, 'booking sweep');
+      } catch (error) {
+        app.log.error({ err: error }, 'booking sweep failed; the next one retries');
+      }
+    }, sweepMs);
+    // The timer must not keep a stopping process alive.
+    sweep.unref();
+    // preClose: stopped before the onClose hook closes the database under it.
+    app.addHook('preClose', async () => clearInterval(sweep));
+  }
   if (options.backup) {
     backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
     backups.start();

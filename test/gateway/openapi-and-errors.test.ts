@@ -71,6 +71,14 @@ const ROUTES = [
   'POST /admin/tickets/:id/advance',
   'POST /admin/ratings/:id/appeal',
   'GET /admin/windows/:code/qr',
+  'GET /bookings/options',
+  'POST /bookings',
+  'GET /me/bookings',
+  'POST /me/bookings/:id/cancel',
+  'POST /me/bookings/:id/check-in',
+  'POST /hall-tickets',
+  'GET /me/hall-tickets',
+  'GET /me/hall-tickets/:id',
 ] as const satisfies readonly (keyof ApiRoutes)[];
 type Missing = Exclude<keyof ApiRoutes, (typeof ROUTES)[number]>;
 
@@ -84,6 +92,9 @@ const PERSONAL = new Set<string>([
   'PUT /uploads/sessions/:id/chunks/:index',
   'POST /uploads/sessions/:id/complete',
   'POST /commitments',
+  'GET /bookings/options',
+  'POST /bookings',
+  'POST /hall-tickets',
 ]);
 /** The owner with a bearer token, or an officer with the admin token. */
 const OWNER_OR_OFFICER = new Set<string>(['GET /uploads/:id']);

@@ -54,6 +54,17 @@ import type {
   User,
 } from './auth';
 import type { Department, Guide, Hall, HomeFeed, ThemeItem, ThemeItemSummary, WorkdayCalendar } from './catalogue';
+import type {
+  Booking,
+  BookingCheckInRequest,
+  BookingList,
+  BookingOptions,
+  BookingOptionsQuery,
+  CreateBookingRequest,
+  HallTicket,
+  HallTicketList,
+  TakeTicketRequest,
+} from './booking';
 import type { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search';
 
 /** Every gateway path starts with this prefix; the H5 app is served from the same origin. */
@@ -116,6 +127,16 @@ export interface ApiRoutes {
   'GET /me/ratings': { auth: true; response: RatingList };
   'GET /me/ratings/:id': { auth: true; response: Rating };
   'POST /me/ratings/:id/feedback': { auth: true; body: FeedbackRequest; response: Rating };
+
+  // 预约取号 (real-name login to book; 取号 by the booking or by the hall's check-in QR)
+  'GET /bookings/options': { auth: true; query: BookingOptionsQuery; response: BookingOptions };
+  'POST /bookings': { auth: true; body: CreateBookingRequest; response: Booking };
+  'GET /me/bookings': { auth: true; response: BookingList };
+  'POST /me/bookings/:id/cancel': { auth: true; response: Booking };
+  'POST /me/bookings/:id/check-in': { auth: true; body: BookingCheckInRequest; response: HallTicket };
+  'POST /hall-tickets': { auth: true; body: TakeTicketRequest; response: HallTicket };
+  'GET /me/hall-tickets': { auth: true; response: HallTicketList };
+  'GET /me/hall-tickets/:id': { auth: true; response: HallTicket };
 
   // Uploads (multipart: `purpose`, then `file`); served back only to the owner and officers.
   'POST /uploads': { auth: true; response: UploadedFile };

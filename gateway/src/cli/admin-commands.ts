@@ -23,6 +23,11 @@ import { CASE_USAGE, runCaseCommand, type CaseCommandServices } from './case-com
 import { UsageError } from './usage-error';
 import { BACKUP_USAGE } from './backup-commands';
 import { IDENTITY_CLAIMS_USAGE, identityClaimLines } from './identity-claim-commands';
+import { BOOKING_USAGE, isBookingCommand, runBookingCommand, type BookingCommandServices } from './booking-commands';
+import { bookingServices } from '../booking/services';
+import type { BookingNotifier } from '../booking/booking-notifier';
+import { BookingStore } from '../store/booking-store';
+import { CaseStore } from '../store/case-store';
 
 export interface AdminIo {
   out(line: string): void;
@@ -37,6 +42,8 @@ export interface AdminOptions {
   defaultBase: string;
   /** GATEWAY_DATA_DIR (uploaded files, receipt key); default: the database file's folder. */
   dataDir?: string;
+  /** Where booking-sweep sends reminders (default: nowhere, until the notification outbox is wired). */
+  bookingNotifier?: BookingNotifier;
   io: AdminIo;
 }
 
@@ -58,6 +65,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
                                                   发布告知书新版本（--consequence 追加一条后果；旧版本不变）
 ${IDENTITY_CLAIMS_USAGE}
 ${CASE_USAGE}
+${BOOKING_USAGE}
 ${BACKUP_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
@@ -75,9 +83,11 @@ const COMMITMENT_LABELS: Record<CommitmentStatus, string> = {
   withdrawn: '已撤回',
 };
 
-interface Services extends CaseAndRatingServices, CommitmentServices, CaseCommandServices {
+interface Services
+  extends CaseAndRatingServices, CommitmentServices, CaseCommandServices, Omit<BookingCommandServices, 'cases'> {
   users: UserStore;
   claims: IdentityClaimStore;
+  caseStore: CaseStore;
 }
 
 /**
@@ -255,6 +265,19 @@ function run(services: Services, argv: string[], options: AdminOptions): Promise
       return;
     }
     default:
+      if (command && isBookingCommand(command, args)) {
+        return runBookingCommand(
+          command,
+          { ...services, cases: services.caseStore },
+          {
+            args,
+            flags,
+            now: options.now,
+            defaultBase: options.defaultBase,
+            out: (line) => io.out(line),
+          },
+        );
+      }
       if (command && runCaseCommand(command, services, { args, flags, all, officer, out: (line) => io.out(line) })) {
         return;
       }
@@ -281,6 +304,9 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
     ...prereviewServices(options.db, { now: options.now, users }),
     // The CLI never creates a receipt key: it verifies with the one the gateway made.
     ...commitmentServices(options.db, { now: options.now, dataDir, key: CommitmentKey.loadPublic(dataDir), users }),
+    ...bookingServices(options.db, { now: options.now, dataDir, notifier: options.bookingNotifier, users }),
+    store: new BookingStore(options.db),
+    caseStore: new CaseStore(options.db),
   };
   try {
     return (await run(services, argv, options)) ?? 0;

@@ -572,4 +572,104 @@ export const migrations: Migration[] = [
       CREATE INDEX identity_claims_bound ON identity_claims(bound_user_id, at);
     `,
   },
+  {
+    version: 13,
+    name: 'reserved-notification-outbox',
+    // Placeholder on the booking branch only: version 13 is the notification outbox, built on
+    // another branch. At merge this entry is replaced by that migration (the migrator wants versions
+    // without gaps). It changes nothing, so no database depends on it.
+    sql: '',
+  },
+  {
+    version: 14,
+    name: 'booking-and-hall-queue',
+    // 预约取号. A hall's schedule (periods, slot length, capacity) and the days it is closed besides
+    // the calendar's holidays. booking_slots is one counter row per slot that exists once somebody
+    // books it: taking a seat is "UPDATE … SET booked = booked + 1 WHERE booked < capacity", which
+    // SQLite serialises, so the last seat goes to exactly one booker even across processes.
+    // Ticket numbers come from hall_queue_days (per hall and day), whose version also tells a
+    // polling page that something in that queue changed.
+    sql: `
+      CREATE TABLE hall_schedules (
+        hall_id TEXT PRIMARY KEY REFERENCES halls(id) ON DELETE CASCADE,
+        slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 5 AND 240),
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        periods TEXT NOT NULL,
+        note TEXT NOT NULL
+      );
+
+      CREATE TABLE hall_closures (
+        hall_id TEXT NOT NULL REFERENCES halls(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (hall_id, date)
+      );
+
+      CREATE TABLE booking_slots (
+        hall_id TEXT NOT NULL REFERENCES halls(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        slot_start TEXT NOT NULL,
+        capacity INTEGER NOT NULL,
+        booked INTEGER NOT NULL DEFAULT 0,
+        CHECK (booked >= 0 AND booked <= capacity),
+        PRIMARY KEY (hall_id, date, slot_start)
+      );
+
+      CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        item_code TEXT NOT NULL REFERENCES items(code),
+        hall_id TEXT NOT NULL REFERENCES halls(id),
+        date TEXT NOT NULL,
+        slot_start TEXT NOT NULL,
+        slot_end TEXT NOT NULL,
+        starts_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'cancelled', 'served', 'no_show')),
+        case_id TEXT REFERENCES cases(id),
+        created_at INTEGER NOT NULL,
+        cancelled_at INTEGER,
+        no_show_at INTEGER,
+        reminded_at INTEGER
+      );
+      -- One active booking per person, item and day (the rule, enforced by the database too).
+      CREATE UNIQUE INDEX bookings_active ON bookings(user_id, item_code, date)
+        WHERE status IN ('booked', 'checked_in');
+      CREATE INDEX bookings_user ON bookings(user_id, starts_at DESC);
+      CREATE INDEX bookings_due ON bookings(status, starts_at);
+      CREATE INDEX bookings_no_show ON bookings(user_id, no_show_at) WHERE no_show_at IS NOT NULL;
+
+      CREATE TABLE hall_queue_days (
+        hall_id TEXT NOT NULL REFERENCES halls(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0,
+        last_booked INTEGER NOT NULL DEFAULT 0,
+        last_walk_in INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (hall_id, date)
+      );
+
+      -- due_at orders the queue: a booked number is due at its slot's start (arriving early does
+      -- not jump the queue), a walk-in number when it was taken.
+      CREATE TABLE hall_tickets (
+        id TEXT PRIMARY KEY,
+        hall_id TEXT NOT NULL REFERENCES halls(id),
+        date TEXT NOT NULL,
+        number TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('booked', 'walk_in')),
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        booking_id TEXT UNIQUE REFERENCES bookings(id),
+        item_code TEXT REFERENCES items(code),
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'served', 'no_show')),
+        due_at INTEGER NOT NULL,
+        issued_at INTEGER NOT NULL,
+        window_code TEXT REFERENCES service_windows(code),
+        called_at INTEGER,
+        finished_at INTEGER,
+        visit_id TEXT REFERENCES window_visits(id),
+        near_notified_at INTEGER,
+        UNIQUE (hall_id, date, number)
+      );
+      CREATE INDEX hall_tickets_queue ON hall_tickets(hall_id, date, status, due_at);
+      CREATE INDEX hall_tickets_user ON hall_tickets(user_id, date);
+    `,
+  },
 ];

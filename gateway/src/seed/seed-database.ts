@@ -4,6 +4,7 @@ import { CatalogueStore } from '../store/catalogue-store';
 import { NoticeStore } from '../store/notice-store';
 import { applySeed, catalogueIsEmpty, windowsAreEmpty, writeWindows } from './apply-seed';
 import { loadSeed, loadSeedNoticeTerms, loadSeedWindows, seedAvailable } from './load-seed';
+import { seedHallSchedules } from '../booking/schedule-seed';
 
 export interface SeedLog {
   info(data: Record<string, unknown>, message: string): void;
@@ -42,4 +43,6 @@ export function seedDatabase(db: Database, seedDir: string, now: () => Date, log
   const notices = new NoticeService(new NoticeStore(db), new CatalogueStore(db), now);
   const written = notices.seedMissing(loadSeedNoticeTerms(seedDir));
   if (written > 0) log.info({ notices: written }, 'seeded commitment notices');
+  const schedules = seedHallSchedules(db, seedDir);
+  if (schedules > 0) log.info({ hallSchedules: schedules }, 'seeded hall booking schedules');
 }

@@ -77,6 +77,10 @@ const SHARED_LABELS: FieldLabels = {
   itemCode: '事项编码',
   seriousDishonesty: '严重失信主体',
   action: '审核操作',
+  // 预约取号
+  hallId: '办理大厅',
+  slotStart: '预约时段',
+  draftId: '草稿编号',
 };
 
 const ITEM_CODE: FieldLabels = { code: '事项编码' };
@@ -135,6 +139,10 @@ const ROUTE_LABELS: Partial<Record<keyof ApiRoutes, FieldLabels>> = {
   'POST /admin/ratings/:id/appeal': { id: '评价编号', reason: '申诉理由' },
   'POST /admin/commitments/:id/verdict': { id: '承诺编号', result: '核查结论', note: '核查说明' },
   'POST /admin/users/:id/credit': { id: '用户编号', reason: '认定理由' },
+  'POST /me/bookings/:id/cancel': { id: '预约编号' },
+  'POST /me/bookings/:id/check-in': { id: '预约编号', qr: '大厅取号二维码' },
+  'POST /hall-tickets': { qr: '大厅取号二维码' },
+  'GET /me/hall-tickets/:id': { id: '排队号编号' },
 };
 
 /** `METHOD /path` as the contract writes it (`GET /items/:code`), from Fastify's method and URL. */
