@@ -57,7 +57,16 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerDeclaredBodyLimit } from './http/declared-body-limit';
 import { RouteMethods } from './http/route-methods';
-import { API_PREFIX } from '../../types/contract';
+import { API_PREFIX, type NotificationChannel } from '../../types/contract';
+import { NotificationService } from './notifications/notification-service';
+import { NotificationWorker } from './notifications/notification-worker';
+import { notificationRoutes } from './routes/notification-routes';
+import {
+  channelSenders,
+  type NotificationSender,
+  type StandInDelivery,
+  type TemplateIds,
+} from './notifications/channel-senders';
 
 export interface GatewayOptions {
   /**
@@ -117,6 +126,22 @@ export interface GatewayOptions {
    * so a chunk upload over a slow phone line, or a long file download, would be cut).
    */
   timeouts?: { request?: number; handler?: number };
+  notifications?: NotificationOptions;
+}
+
+/** The outbox worker (gateway/src/notifications). */
+export interface NotificationOptions {
+  /** GATEWAY_NOTIFY_INTERVAL_MS: poll interval (default 1000); 0: no worker runs in this process. */
+  intervalMs?: number;
+  /** Template ids per platform; used with the platform's credentials (`weapp`, `alipay`). */
+  weappTemplates?: TemplateIds;
+  alipayTemplates?: TemplateIds;
+  /** Replaces a channel's sender (tests: a platform that fails, or hangs). */
+  senders?: Partial<Record<NotificationChannel, NotificationSender>>;
+  /** Called with every stand-in delivery (tests and the latency benchmark read them here). */
+  onStandIn?: (delivery: StandInDelivery) => void;
+  /** Delays between attempts (default 1 min, 5 min, 30 min, 2 h). */
+  backoffMs?: number[];
 }
 
 /** A 4 MB upload still arrives in time at about 110 kbit/s. */
@@ -150,6 +175,44 @@ function seedDemoData(
   }
 }
 
+function startNotificationWorker(
+  db: Database,
+  options: GatewayOptions,
+  now: () => Date,
+  log: FastifyBaseLogger,
+): NotificationWorker {
+  const settings = options.notifications ?? {};
+  const platforms = {
+    ...(options.weapp ? { weapp: { ...options.weapp, templateIds: settings.weappTemplates ?? {} } } : {}),
+    ...(options.alipay ? { alipay: { ...options.alipay, templateIds: settings.alipayTemplates ?? {} } } : {}),
+  };
+  const senders = {
+    ...channelSenders({
+      platforms,
+      fetch: options.platformFetch ?? fetch,
+      now,
+      log: (data, message) => log.info(data, message),
+      onStandIn: settings.onStandIn,
+    }),
+    ...settings.senders,
+  };
+  for (const channel of ['weapp', 'alipay', 'sms'] as const) {
+    if (senders[channel].label.startsWith('本地替身')) {
+      log.info({ channel }, 'notifications on this channel go to the log (local stand-in)');
+    }
+  }
+  const worker = new NotificationWorker({
+    db,
+    now,
+    senders,
+    log: { info: (data, message) => log.info(data, message), warn: (data, message) => log.warn(data, message) },
+    intervalMs: settings.intervalMs,
+    backoffMs: settings.backoffMs,
+  });
+  worker.start();
+  return worker;
+}
+
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const staticDir = options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5');
@@ -173,8 +236,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
   const db = openDatabase(options.dataDir);
   let backups: BackupScheduler | undefined;
-  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited too.
+  // Started last, once everything it reads exists; stopped first.
+  const outbox: { worker?: NotificationWorker } = {};
+  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited
+  // too, and so are notification sends in flight (their outcome is recorded before the file closes).
   app.addHook('onClose', async () => {
+    await outbox.worker?.stop();
     await backups?.stop();
     db.close();
   });
@@ -251,6 +318,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     ...prereviewServices(db, { now, users, catalogue }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),
+    notifications: new NotificationService(db, now),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
   };
@@ -290,6 +358,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(uploadSessionRoutes(ctx));
       await api.register(publicCommitmentRoutes(ctx));
       await api.register(personalCommitmentRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(adminCaseRoutes(ctx));
       openApiRoute(api);
@@ -303,5 +372,6 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
     backups.start();
   }
+  outbox.worker = startNotificationWorker(db, options, now, app.log);
   return app;
 }

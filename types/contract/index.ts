@@ -10,3 +10,4 @@ export * from './rating';
 export * from './upload';
 export * from './commitment';
 export * from './prereview';
+export * from './notification';
