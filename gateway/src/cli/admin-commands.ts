@@ -21,6 +21,7 @@ import { prereviewServices } from '../cases/prereview-services';
 import { CASE_USAGE, runCaseCommand, type CaseCommandServices } from './case-commands';
 import { UsageError } from './usage-error';
 import { BACKUP_USAGE } from './backup-commands';
+import { OUTBOX_USAGE, runOutboxCommand } from './outbox-commands';
 
 export interface AdminIo {
   out(line: string): void;
@@ -55,6 +56,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
                 [--cooperation "…"] [--legal-basis "…"] [--method "…"]
                                                   发布告知书新版本（--consequence 追加一条后果；旧版本不变）
 ${CASE_USAGE}
+${OUTBOX_USAGE}
 ${BACKUP_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
@@ -246,6 +248,9 @@ function run(services: Services, argv: string[], options: AdminOptions): Promise
       io.out(`已发布新版本：${noticeLine(notice)}`);
       return;
     }
+    case 'outbox':
+      runOutboxCommand(options.db, flags, (line) => io.out(line));
+      return;
     default:
       if (command && runCaseCommand(command, services, { args, flags, all, officer, out: (line) => io.out(line) })) {
         return;

@@ -47,13 +47,13 @@ export class NotificationStore {
   private readonly getForUserStmt: Statement<[string, string], NotificationRow>;
   private readonly markReadStmt: Statement<[number, string, string]>;
   private readonly markAllStmt: Statement<[number, string]>;
-  private readonly claimStmt: Statement<[number, number, number], NotificationRow>;
-  private readonly abandonStmt: Statement<[string, number], NotificationRow>;
+  private readonly claimStmt: Statement<{ lease: number; now: number; limit: number }, NotificationRow>;
+  private readonly abandonStmt: Statement<{ reason: string; now: number }, NotificationRow>;
   private readonly sentStmt: Statement<[number, string, string]>;
   private readonly skipStmt: Statement<[string, string]>;
   private readonly retryStmt: Statement<[number, string, string]>;
   private readonly failStmt: Statement<[string, string]>;
-  private readonly adminStmt: Statement<[string | null, string | null, number], NotificationRow>;
+  private readonly adminStmt: Statement<{ status: string | null; user: string | null; limit: number }, NotificationRow>;
   private readonly countsStmt: Statement<[], { status: OutboxStatus; n: number }>;
 
   constructor(private readonly db: Database) {
@@ -66,14 +66,14 @@ export class NotificationStore {
     this.markAllStmt = db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL');
     // One statement claims: two workers (or two gateways on one file) never claim the same row.
     this.claimStmt = db.prepare(`
-      UPDATE notifications SET status = 'sending', attempts = attempts + 1, lease_until = ?1
+      UPDATE notifications SET status = 'sending', attempts = attempts + 1, lease_until = @lease
       WHERE rowid IN (
-        SELECT rowid FROM notifications WHERE status = 'pending' AND next_attempt_at <= ?2
-        ORDER BY next_attempt_at, rowid LIMIT ?3)
+        SELECT rowid FROM notifications WHERE status = 'pending' AND next_attempt_at <= @now
+        ORDER BY next_attempt_at, rowid LIMIT @limit)
       RETURNING rowid AS seq, *`);
     this.abandonStmt = db.prepare(`
-      UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = ?1
-      WHERE status = 'sending' AND lease_until <= ?2
+      UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = @reason
+      WHERE status = 'sending' AND lease_until <= @now
       RETURNING rowid AS seq, *`);
     this.sentStmt = db.prepare(`
       UPDATE notifications SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL,
@@ -89,8 +89,8 @@ export class NotificationStore {
       UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = ?
       WHERE id = ? AND status = 'sending'`);
     this.adminStmt = db.prepare(`
-      ${SELECT} WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR user_id = ?2)
-      ORDER BY rowid DESC LIMIT ?3`);
+      ${SELECT} WHERE (@status IS NULL OR status = @status) AND (@user IS NULL OR user_id = @user)
+      ORDER BY rowid DESC LIMIT @limit`);
     this.countsStmt = db.prepare('SELECT status, COUNT(*) AS n FROM notifications GROUP BY status');
   }
 
@@ -120,7 +120,7 @@ export class NotificationStore {
 
   /** Claims up to `limit` due rows for sending until `leaseUntil`; each claim counts an attempt. */
   claimDue(now: number, leaseUntil: number, limit: number): NotificationRow[] {
-    return this.claimStmt.all(leaseUntil, now, limit);
+    return this.claimStmt.all({ lease: leaseUntil, now, limit });
   }
 
   /**
@@ -128,7 +128,7 @@ export class NotificationStore {
    * mid-send): the platform may have delivered them, so they are marked failed, not sent again.
    */
   abandonExpired(now: number, reason: string): NotificationRow[] {
-    return this.abandonStmt.all(reason, now);
+    return this.abandonStmt.all({ reason, now });
   }
 
   markSent(id: string, now: number, recipientMasked: string): boolean {
@@ -149,7 +149,7 @@ export class NotificationStore {
 
   /** Officers: newest first, optionally one status and one user. */
   recent(status: OutboxStatus | undefined, userId: string | undefined, limit: number): NotificationRow[] {
-    return this.adminStmt.all(status ?? null, userId ?? null, limit);
+    return this.adminStmt.all({ status: status ?? null, user: userId ?? null, limit });
   }
 
   countsByStatus(): Partial<Record<OutboxStatus, number>> {
