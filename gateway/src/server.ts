@@ -318,7 +318,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     ...commitmentServices(db, { now, dataDir: options.dataDir, key: commitmentKey, users, catalogue }),
     ...prereviewServices(db, { now, users, catalogue }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),
-    notifications: new NotificationService(db, now),
+    notifications: new NotificationService(db, now, {
+      weapp: options.notifications?.weappTemplates,
+      alipay: options.notifications?.alipayTemplates,
+    }),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
   };

@@ -7,6 +7,7 @@ import {
   UnreadCount,
 } from '../../types/contract';
 import { runAdmin } from '../../gateway/src/cli/admin-commands';
+import { loadConfig } from '../../gateway/src/config';
 import { openDatabase } from '../../gateway/src/db/open-database';
 import { enqueueNotification } from '../../gateway/src/notifications/notification-outbox';
 import { expectError, expectOk, type TestGateway } from './support/harness';
@@ -22,7 +23,9 @@ let bob: Person;
 let serial = 0;
 
 beforeAll(async () => {
-  gw = await startPrereviewGateway({ notifications: { intervalMs: 0 } });
+  gw = await startPrereviewGateway({
+    notifications: { intervalMs: 0, weappTemplates: { case_status: 'wx-tmpl-case-status' } },
+  });
   db = openDatabase(gw.dataDir);
   alice = await person(gw, '13800000801', true, '王小明');
   bob = await person(gw, '13800000802', true, '李四');
@@ -153,6 +156,7 @@ describe('consent to platform messages', () => {
       NotificationConsentList,
     );
     expect(consents.channel).toBe('sms');
+    expect(consents.consents.every((c) => c.templateId === undefined)).toBe(true);
     expect(consents.consents.map((c) => [c.template, c.name, c.active])).toEqual([
       ['case_status', '办件进度通知', true],
       ['commitment_result', '告知承诺核查结果通知', true],
@@ -191,6 +195,14 @@ describe('consent to platform messages', () => {
       NotificationConsentList,
     );
     expect(before.channel).toBe('weapp');
+    // The app asks the WeChat prompt for the ids the gateway sends with.
+    expect(before.consents.map((c) => c.templateId)).toEqual([
+      'wx-tmpl-case-status',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(before.consents.every((c) => !c.active && c.accepted === undefined)).toBe(true);
     const yes = expectOk(await post(true), NotificationConsentList);
     expect(yes.consents.find((c) => c.template === 'case_status')?.active).toBe(true);
@@ -243,5 +255,22 @@ describe('gateway:admin -- outbox', () => {
     const bad = await cli('outbox', '--status', 'lost');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--status 只能是');
+  });
+});
+
+describe('configuration', () => {
+  it("reads the poll interval and the platforms' template ids from the environment", () => {
+    expect(loadConfig({})).toMatchObject({ notifyIntervalMs: 1000, weappTemplates: {}, alipayTemplates: {} });
+    const config = loadConfig({
+      GATEWAY_NOTIFY_INTERVAL_MS: '0',
+      WEAPP_TEMPLATE_CASE_STATUS: ' wx-1 ',
+      ALIPAY_TEMPLATE_RECTIFICATION: 'ali-2',
+    });
+    expect(config).toMatchObject({
+      notifyIntervalMs: 0,
+      weappTemplates: { case_status: 'wx-1' },
+      alipayTemplates: { rectification: 'ali-2' },
+    });
+    expect(() => loadConfig({ GATEWAY_NOTIFY_INTERVAL_MS: 'soon' })).toThrow(/GATEWAY_NOTIFY_INTERVAL_MS/);
   });
 });

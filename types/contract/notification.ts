@@ -139,6 +139,11 @@ export const NotificationConsent = Type.Object({
   /** The template's name as the platform prompt shows it (办件进度通知…). */
   name: Type.String(),
   /**
+   * The platform's template id for this account's channel (WeChat `tmplIds`, Alipay `entityIds`),
+   * when the gateway has one: the app asks the platform prompt for exactly these.
+   */
+  templateId: Type.Optional(Type.String()),
+  /**
    * Whether messages of this template are sent now. For an SMS login (H5) the mobile login itself
    * counts as consent to service notices until the person opts out.
    */

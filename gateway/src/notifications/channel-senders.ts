@@ -94,6 +94,8 @@ export class WeappSender implements NotificationSender {
   }
 }
 
+const ALIPAY_USER_ID = /^2088\d{12}$/;
+
 /** Alipay `alipay.open.app.mini.templatemessage.send`, signed RSA2 like the login exchange. */
 export class AlipaySender implements NotificationSender {
   readonly label = CHANNEL_NAMES.alipay;
@@ -116,7 +118,8 @@ export class AlipaySender implements NotificationSender {
       timestamp: chinaTimestamp(this.now()),
       version: '1.0',
       biz_content: JSON.stringify({
-        to_user_id: message.to,
+        // Logins store Alipay's open_id, or the older 2088… user_id where the app still gets one.
+        ...(ALIPAY_USER_ID.test(message.to) ? { to_user_id: message.to } : { to_open_id: message.to }),
         user_template_id: templateId,
         page: message.page,
         data: JSON.stringify(alipayData(message)),

@@ -13,6 +13,7 @@ import { NotificationStore, type NotificationRow } from '../store/notification-s
 import { consentActive } from './consent-policy';
 import { NOTIFICATION_TEMPLATES, templateName } from './notification-templates';
 import { channelOf, type RecipientRow } from './recipients';
+import type { TemplateIds } from './channel-senders';
 
 export const NOTIFICATION_NOT_FOUND = '没有找到这条消息';
 
@@ -44,6 +45,8 @@ export class NotificationService {
   constructor(
     db: Database,
     private readonly now: () => Date,
+    /** The platforms' template ids (WEAPP_TEMPLATE_*, ALIPAY_TEMPLATE_*), told to the app to ask for. */
+    private readonly templateIds: { weapp?: TemplateIds; alipay?: TemplateIds } = {},
   ) {
     this.store = new NotificationStore(db);
     this.consents = new ConsentStore(db);
@@ -85,9 +88,11 @@ export class NotificationService {
       channel,
       consents: NOTIFICATION_TEMPLATES.map((template) => {
         const row = answers.get(template);
+        const templateId = channel === 'sms' ? undefined : this.templateIds[channel]?.[template];
         return {
           template,
           name: templateName(template),
+          ...(templateId ? { templateId } : {}),
           active: consentActive(channel, row),
           ...(row ? { accepted: row.accepted === 1, answeredAt: iso(row.answered_at), platform: row.platform } : {}),
         };
