@@ -123,7 +123,9 @@ describe('events write their notification in the same transaction', () => {
     const { detail } = await submittedFoodCase(gw, applicant, {
       delivery: { method: 'post', recipient: '李四', mobile: '13800000701', address: '武汉市洪山区珞喻路 1 号' },
     });
-    for (const action of ['approve', 'accept', 'complete'] as const) await actOk(gw, detail.id, { action });
+    await actOk(gw, detail.id, { action: 'approve' });
+    await actOk(gw, detail.id, { action: 'accept', note: '请保持电话畅通' });
+    await actOk(gw, detail.id, { action: 'complete' });
     await actOk(gw, detail.id, { action: 'post', note: 'SF1234567890' });
     const rows = outboxRows(db, applicant.userId).filter((r) => r.subject_id === detail.id);
     expect(rows.map((r) => [r.event_kind, r.title])).toEqual([
@@ -131,6 +133,8 @@ describe('events write their notification in the same transaction', () => {
       ['case_completed', '您的办件已办结'],
       ['case_posted', '您的办件结果已寄出'],
     ]);
+    expect(rows[0].body).toContain('将在承诺时限内办结。经办人说明：请保持电话畅通。');
+    expect(rows[1].body).not.toContain('经办人说明');
     expect(rows[1].body).toContain('办理结果将邮寄给您');
     expect(rows[2].body).toContain('快递单号 SF1234567890');
   });

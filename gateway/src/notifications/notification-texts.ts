@@ -33,6 +33,9 @@ export interface CaseChange {
   note: string;
 }
 
+/** The officer's note, as the case's timeline shows it to the applicant too. */
+const officerNote = (note: string): string => (note === '' ? '' : `经办人说明：${note}。`);
+
 /** The case transitions that concern the applicant; submit, resubmit and withdraw are their own doing. */
 export function caseNotice(c: CaseFacts, change: CaseChange, now: number): NotificationInput | undefined {
   const no = caseNumber(c.id);
@@ -71,7 +74,7 @@ export function caseNotice(c: CaseFacts, change: CaseChange, now: number): Notif
         ...base,
         kind: 'case_accepted',
         title: '您的办件已受理',
-        body: `${about}已由${c.departmentName}受理，将在承诺时限内办结。`,
+        body: `${about}已由${c.departmentName}受理，将在承诺时限内办结。${officerNote(change.note)}`,
         fields: fields('已受理', '将在承诺时限内办结'),
       };
     case 'completed':
@@ -79,7 +82,9 @@ export function caseNotice(c: CaseFacts, change: CaseChange, now: number): Notif
         ...base,
         kind: 'case_completed',
         title: '您的办件已办结',
-        body: `${about}已办结。${c.posted ? '办理结果将邮寄给您。' : '请按所选方式领取办理结果。'}欢迎对本次服务作出评价。`,
+        body:
+          `${about}已办结。${c.posted ? '办理结果将邮寄给您。' : '请按所选方式领取办理结果。'}` +
+          `${officerNote(change.note)}欢迎对本次服务作出评价。`,
         fields: fields('已办结', c.posted ? '办理结果将邮寄给您' : '请按所选方式领取办理结果'),
       };
     case 'posted':
