@@ -3,6 +3,10 @@ import { REPO_ROOT } from './paths';
 import { DEFAULT_RECTIFICATION_DAYS } from './ratings/rating-rules';
 import { DEFAULT_SEARCH_ANSWER_CACHE } from './search/search-service';
 import type { BackupSchedule } from './backup/backup-scheduler';
+import type { NotificationTemplate } from '../../types/contract';
+import { DEFAULT_NOTIFY_INTERVAL_MS } from './notifications/notification-worker';
+import { NOTIFICATION_TEMPLATES } from './notifications/notification-templates';
+import type { TemplateIds } from './notifications/channel-senders';
 
 /** Credentials for exchanging a mini-program login code; absent → local identity stand-in. */
 export interface WeappCredentials {
@@ -46,6 +50,12 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** GATEWAY_TRUST_PROXY: behind a proxy that sets X-Forwarded-Proto/-For (HSTS, client IPs). */
   trustProxy: boolean;
+  /** GATEWAY_NOTIFY_INTERVAL_MS: how often the outbox worker polls; 0 turns sending off. */
+  notifyIntervalMs: number;
+  /** WEAPP_TEMPLATE_<TEMPLATE> (e.g. WEAPP_TEMPLATE_CASE_STATUS): subscribe-message template ids. */
+  weappTemplates: TemplateIds;
+  /** ALIPAY_TEMPLATE_<TEMPLATE>: Alipay template message ids. */
+  alipayTemplates: TemplateIds;
 }
 
 export const DEFAULT_BACKUP_INTERVAL_MINUTES = 24 * 60;
@@ -103,6 +113,16 @@ function backupSchedule(env: Env): BackupSchedule | undefined {
   };
 }
 
+/** `<prefix>_<TEMPLATE>` for each message template, e.g. WEAPP_TEMPLATE_CASE_STATUS. */
+function templateIds(env: Env, prefix: string): TemplateIds {
+  const ids: Partial<Record<NotificationTemplate, string>> = {};
+  for (const template of NOTIFICATION_TEMPLATES) {
+    const id = nonEmpty(env[`${prefix}_${template.toUpperCase()}`]);
+    if (id !== undefined) ids[template] = id;
+  }
+  return ids;
+}
+
 /** Reads the gateway configuration from environment variables; throws on malformed values. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const port = nonEmpty(env.GATEWAY_PORT) === undefined ? 8080 : Number(env.GATEWAY_PORT);
@@ -133,5 +153,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     backup: backupSchedule(env),
     shutdownGraceMs: positiveInt(env, 'GATEWAY_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS) * 1000,
     trustProxy: onOff(env, 'GATEWAY_TRUST_PROXY', false),
+    notifyIntervalMs: nonNegativeInt(env, 'GATEWAY_NOTIFY_INTERVAL_MS', DEFAULT_NOTIFY_INTERVAL_MS),
+    weappTemplates: templateIds(env, 'WEAPP_TEMPLATE'),
+    alipayTemplates: templateIds(env, 'ALIPAY_TEMPLATE'),
   };
 }

@@ -14,6 +14,7 @@ import type { UploadSessionService } from './uploads/upload-session-service';
 import type { NoticeService } from './commitments/notice-service';
 import type { CommitmentService } from './commitments/commitment-service';
 import type { BookingServices } from './booking/services';
+import type { NotificationService } from './notifications/notification-service';
 
 /** Per-IP request limits (the per-number SMS limits are fixed by policy in sms-service). */
 export interface IpLimits {
@@ -45,6 +46,8 @@ export interface GatewayContext extends PrereviewServices, BookingServices {
   uploadSessions: UploadSessionService;
   notices: NoticeService;
   commitments: CommitmentService;
+  /** 消息 and consent to platform messages. */
+  notifications: NotificationService;
   /** GATEWAY_ADMIN_TOKEN; officer routes answer 403 while it is unset. */
   adminToken: string | undefined;
   /** Public origin (and path prefix) of the app, for window QR codes; else taken from the request. */

@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     demoData: config.demoData,
     backup: config.backup,
     trustProxy: config.trustProxy,
+    notifications: {
+      intervalMs: config.notifyIntervalMs,
+      weappTemplates: config.weappTemplates,
+      alipayTemplates: config.alipayTemplates,
+    },
   });
   closeOnSignals(app, { graceMs: config.shutdownGraceMs });
   try {

@@ -57,10 +57,20 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerDeclaredBodyLimit } from './http/declared-body-limit';
 import { RouteMethods } from './http/route-methods';
-import { API_PREFIX } from '../../types/contract';
 import { bookingRoutes } from './routes/booking-routes';
 import { bookingServices } from './booking/services';
 import type { BookingNotifier } from './booking/booking-notifier';
+import { outboxBookingNotifier } from './booking/booking-outbox-notifier';
+import { API_PREFIX, type NotificationChannel } from '../../types/contract';
+import { NotificationService } from './notifications/notification-service';
+import { NotificationWorker } from './notifications/notification-worker';
+import { notificationRoutes } from './routes/notification-routes';
+import {
+  channelSenders,
+  type NotificationSender,
+  type StandInDelivery,
+  type TemplateIds,
+} from './notifications/channel-senders';
 
 export interface GatewayOptions {
   /**
@@ -120,16 +130,29 @@ export interface GatewayOptions {
    * so a chunk upload over a slow phone line, or a long file download, would be cut).
    */
   timeouts?: { request?: number; handler?: number };
-  /**
-   * Where booking reminders and "your number is near" go. Default: nowhere (until the notification
-   * outbox is wired here after merge).
-   */
+  /** Where booking reminders and "your number is near" go. Default: the notification outbox. */
   bookingNotifier?: BookingNotifier;
   /**
    * Milliseconds between booking sweeps (missed bookings → no-shows, day-before reminders); default
    * 60 000, 0 turns the timer off (tests run the sweep through the admin CLI with their own clock).
    */
   bookingSweepMs?: number;
+  notifications?: NotificationOptions;
+}
+
+/** The outbox worker (gateway/src/notifications). */
+export interface NotificationOptions {
+  /** GATEWAY_NOTIFY_INTERVAL_MS: poll interval (default 1000); 0: no worker runs in this process. */
+  intervalMs?: number;
+  /** Template ids per platform; used with the platform's credentials (`weapp`, `alipay`). */
+  weappTemplates?: TemplateIds;
+  alipayTemplates?: TemplateIds;
+  /** Replaces a channel's sender (tests: a platform that fails, or hangs). */
+  senders?: Partial<Record<NotificationChannel, NotificationSender>>;
+  /** Called with every stand-in delivery (tests and the latency benchmark read them here). */
+  onStandIn?: (delivery: StandInDelivery) => void;
+  /** Delays between attempts (default 1 min, 5 min, 30 min, 2 h). */
+  backoffMs?: number[];
 }
 
 const BOOKING_SWEEP_MS = 60_000;
@@ -165,6 +188,44 @@ function seedDemoData(
   }
 }
 
+function startNotificationWorker(
+  db: Database,
+  options: GatewayOptions,
+  now: () => Date,
+  log: FastifyBaseLogger,
+): NotificationWorker {
+  const settings = options.notifications ?? {};
+  const platforms = {
+    ...(options.weapp ? { weapp: { ...options.weapp, templateIds: settings.weappTemplates ?? {} } } : {}),
+    ...(options.alipay ? { alipay: { ...options.alipay, templateIds: settings.alipayTemplates ?? {} } } : {}),
+  };
+  const senders = {
+    ...channelSenders({
+      platforms,
+      fetch: options.platformFetch ?? fetch,
+      now,
+      log: (data, message) => log.info(data, message),
+      onStandIn: settings.onStandIn,
+    }),
+    ...settings.senders,
+  };
+  for (const channel of ['weapp', 'alipay', 'sms'] as const) {
+    if (senders[channel].label.startsWith('本地替身')) {
+      log.info({ channel }, 'notifications on this channel go to the log (local stand-in)');
+    }
+  }
+  const worker = new NotificationWorker({
+    db,
+    now,
+    senders,
+    log: { info: (data, message) => log.info(data, message), warn: (data, message) => log.warn(data, message) },
+    intervalMs: settings.intervalMs,
+    backoffMs: settings.backoffMs,
+  });
+  worker.start();
+  return worker;
+}
+
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const staticDir = options.staticDir ?? path.join(REPO_ROOT, 'dist', 'h5');
@@ -188,8 +249,12 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
   const db = openDatabase(options.dataDir);
   let backups: BackupScheduler | undefined;
-  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited too.
+  // Started last, once everything it reads exists; stopped first.
+  const outbox: { worker?: NotificationWorker } = {};
+  // Fastify runs onClose hooks once requests in flight are done; a backup in progress is awaited
+  // too, and so are notification sends in flight (their outcome is recorded before the file closes).
   app.addHook('onClose', async () => {
+    await outbox.worker?.stop();
     await backups?.stop();
     db.close();
   });
@@ -269,11 +334,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     ...bookingServices(db, {
       now,
       dataDir: options.dataDir,
-      notifier: options.bookingNotifier,
+      notifier: options.bookingNotifier ?? outboxBookingNotifier(now),
       users,
       catalogue,
     }),
     uploadSessions: new UploadSessionService({ db, dataDir: options.dataDir, now }),
+    notifications: new NotificationService(db, now, {
+      weapp: options.notifications?.weappTemplates,
+      alipay: options.notifications?.alipayTemplates,
+    }),
     adminToken: options.adminToken || undefined,
     publicBaseUrl: options.publicBaseUrl,
   };
@@ -313,6 +382,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       await api.register(uploadSessionRoutes(ctx));
       await api.register(publicCommitmentRoutes(ctx));
       await api.register(personalCommitmentRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(adminCaseRoutes(ctx));
       await api.register(bookingRoutes(ctx));
@@ -342,5 +412,6 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     backups = new BackupScheduler({ db, dataDir: options.dataDir, schedule: options.backup, log: app.log });
     backups.start();
   }
+  outbox.worker = startNotificationWorker(db, options, now, app.log);
   return app;
 }

@@ -11,3 +11,4 @@ export * from './upload';
 export * from './commitment';
 export * from './prereview';
 export * from './booking';
+export * from './notification';

@@ -1,4 +1,13 @@
 import type { FavouriteList, FavouriteState } from './me';
+import type {
+  MarkAllRead,
+  NotificationConsentList,
+  NotificationItem,
+  NotificationList,
+  NotificationListQuery,
+  RecordConsentsRequest,
+  UnreadCount,
+} from './notification';
 import type { AdminCreateCase, CaseList, CaseSummary } from './case';
 import type { UploadedFile } from './upload';
 import type {
@@ -156,6 +165,14 @@ export interface ApiRoutes {
   'GET /me/commitments': { auth: true; response: CommitmentList };
   'GET /me/commitments/:id': { auth: true; response: CommitmentReceipt };
   'POST /me/commitments/:id/withdraw': { auth: true; response: CommitmentReceipt };
+
+  // 消息 (the outbox's notifications, newest first) and consent to platform messages per template.
+  'GET /me/notifications': { auth: true; query: NotificationListQuery; response: NotificationList };
+  'GET /me/notifications/unread-count': { auth: true; response: UnreadCount };
+  'POST /me/notifications/:id/read': { auth: true; response: NotificationItem };
+  'POST /me/notifications/read-all': { auth: true; response: MarkAllRead };
+  'GET /me/notification-consents': { auth: true; response: NotificationConsentList };
+  'POST /me/notification-consents': { auth: true; body: RecordConsentsRequest; response: NotificationConsentList };
 
   // Officers (header `x-admin-token: <GATEWAY_ADMIN_TOKEN>`).
   'GET /admin/commitments': { admin: true; response: CommitmentList };

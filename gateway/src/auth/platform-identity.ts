@@ -55,7 +55,7 @@ async function weappOpenId(creds: WeappCredentials, code: string, fetchFn: Fetch
   throw unavailable('weapp');
 }
 
-function alipayKey(pemOrBase64: string): KeyObject {
+export function alipayKey(pemOrBase64: string): KeyObject {
   if (pemOrBase64.includes('-----BEGIN')) return createPrivateKey(pemOrBase64);
   // The Alipay key tool hands out bare base64 (PKCS#8 or PKCS#1 DER).
   const der = Buffer.from(pemOrBase64.replace(/\s+/g, ''), 'base64');
@@ -67,7 +67,7 @@ function alipayKey(pemOrBase64: string): KeyObject {
 }
 
 /** Alipay's timestamp format, in China Standard Time: "2025-01-02 03:04:05". */
-function chinaTimestamp(date: Date): string {
+export function chinaTimestamp(date: Date): string {
   return chinaTime(date).format('YYYY-MM-DD HH:mm:ss');
 }
 

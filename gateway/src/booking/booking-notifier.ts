@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { BookingRow, TicketRow } from '../store/booking-store';
 
 /**
- * What 预约取号 tells the resident, injected so the notification outbox (built separately) can be
- * wired in without this code knowing it. Each call is made inside the transaction that caused it,
+ * What 预约取号 tells the resident, injected so tests can see the calls and the gateway can send them
+ * through the notification outbox (booking-outbox-notifier.ts). Each call is made inside the transaction that caused it,
  * with that transaction's database handle, so an outbox row written here commits or rolls back
  * with the change; at most one call per booking (reminder) and per ticket (number near).
  */
@@ -14,7 +14,7 @@ export interface BookingNotifier {
   numberNear(db: Database, ticket: TicketRow, ahead: number): void;
 }
 
-/** Until the outbox is wired: nothing is sent (the app still shows the queue when polled). */
+/** Nothing sent: for tests that count calls with their own notifier, or a gateway told to stay quiet. */
 export const NO_BOOKING_NOTIFICATIONS: BookingNotifier = {
   bookingReminder: () => undefined,
   numberNear: () => undefined,

@@ -1,8 +1,11 @@
+import type { Database } from 'better-sqlite3';
 import type { AdminCaseAction, AdminCaseView, FieldError, PrereviewAction } from '../../../types/contract';
 import { nextStatus, refusalMessage } from '../../../src/lib/case-workflow';
 import { ApiError, fieldError, notFound, validationFailed } from '../http/api-error';
 import type { CaseMaterialStore } from '../store/case-material-store';
 import type { CaseRow, CaseStore, TransitionExtras } from '../store/case-store';
+import { enqueueNotification } from '../notifications/notification-outbox';
+import { caseNotice } from '../notifications/notification-texts';
 import { formOf, type CaseDetailBuilder } from './case-detail';
 import { CASE_NOT_FOUND } from './case-service';
 
@@ -32,6 +35,8 @@ const withNote = (label: string, note: string): string => (note === '' ? label :
 export class OfficerCaseService {
   constructor(
     private readonly deps: {
+      /** The outbox is written in the transition's transaction. */
+      db: Database;
       cases: CaseStore;
       materials: CaseMaterialStore;
       details: CaseDetailBuilder;
@@ -62,8 +67,21 @@ export class OfficerCaseService {
       if (!to) throw new ApiError('CONFLICT', refusalMessage(row.status, input.action));
       const note = input.note?.trim() ?? '';
       const now = this.deps.now().getTime();
-      const { eventNote, extras } = this.apply(row, input, note, now);
+      const { eventNote, extras, corrections } = this.apply(row, input, note, now);
       const updated = this.deps.cases.changeStatus(id, to, `officer:${officer}`, eventNote, now, extras);
+      // Told in the same transaction: a transition that rolls back is never told.
+      const notice = caseNotice(
+        {
+          id: row.id,
+          userId: row.user_id,
+          itemName: row.item_name,
+          departmentName: row.department_name,
+          posted: formOf(row).delivery?.method === 'post',
+        },
+        { to, eventId: this.deps.cases.lastEventId(id), corrections, note: extras.statusNote ?? note },
+        now,
+      );
+      if (notice) enqueueNotification(this.deps.db, notice, now);
       return this.deps.details.adminView(updated ?? row);
     });
   }
@@ -74,13 +92,13 @@ export class OfficerCaseService {
     input: AdminCaseAction,
     note: string,
     now: number,
-  ): { eventNote: string; extras: TransitionExtras } {
+  ): { eventNote: string; extras: TransitionExtras; corrections?: { material: string; comment: string }[] } {
     switch (input.action) {
       case 'approve':
         this.deps.materials.reviewAll(row.id, 'accepted', now);
         return { eventNote: withNote(ACTION_NOTES.approve, note), extras: {} };
       case 'return':
-        return { eventNote: this.returnMaterials(row, input, note, now), extras: {} };
+        return { ...this.returnMaterials(row, input, note, now), extras: {} };
       case 'reject':
         if (Array.from(note).length < 2) throw fieldError('note', OFFICER_MESSAGES.rejectReason);
         return { eventNote: withNote('不予受理', note), extras: { statusNote: note } };
@@ -95,7 +113,12 @@ export class OfficerCaseService {
   }
 
   /** 退回补正: the listed materials are returned with their comments; every other one is accepted. */
-  private returnMaterials(row: CaseRow, input: AdminCaseAction, note: string, now: number): string {
+  private returnMaterials(
+    row: CaseRow,
+    input: AdminCaseAction,
+    note: string,
+    now: number,
+  ): { eventNote: string; corrections: { material: string; comment: string }[] } {
     const listed = input.materials ?? [];
     if (listed.length === 0) throw fieldError('materials', OFFICER_MESSAGES.returnNothing);
     const materials = new Map(this.deps.materials.list(row.id).map((m) => [m.material_id, m]));
@@ -116,9 +139,11 @@ export class OfficerCaseService {
     for (const { materialId, comment } of listed) {
       this.deps.materials.review(row.id, materialId, 'returned', comment.trim(), now);
     }
-    const parts = listed.map(
-      ({ materialId, comment }) => `「${materials.get(materialId)?.name ?? materialId}」${comment.trim()}`,
-    );
-    return `需补正：${parts.join('；')}${note === '' ? '' : `（${note}）`}`;
+    const corrections = listed.map(({ materialId, comment }) => ({
+      material: materials.get(materialId)?.name ?? materialId,
+      comment: comment.trim(),
+    }));
+    const parts = corrections.map((c) => `「${c.material}」${c.comment}`);
+    return { eventNote: `需补正：${parts.join('；')}${note === '' ? '' : `（${note}）`}`, corrections };
   }
 }

@@ -53,6 +53,6 @@ export function prereviewServices(
       idempotent: new IdempotentRunner(new IdempotencyStore(db), now),
       now,
     }),
-    officerCases: new OfficerCaseService({ cases, materials, details, now }),
+    officerCases: new OfficerCaseService({ db, cases, materials, details, now }),
   };
 }

@@ -26,8 +26,10 @@ import { IDENTITY_CLAIMS_USAGE, identityClaimLines } from './identity-claim-comm
 import { BOOKING_USAGE, isBookingCommand, runBookingCommand, type BookingCommandServices } from './booking-commands';
 import { bookingServices } from '../booking/services';
 import type { BookingNotifier } from '../booking/booking-notifier';
+import { outboxBookingNotifier } from '../booking/booking-outbox-notifier';
 import { BookingStore } from '../store/booking-store';
 import { CaseStore } from '../store/case-store';
+import { OUTBOX_USAGE, runOutboxCommand } from './outbox-commands';
 
 export interface AdminIo {
   out(line: string): void;
@@ -42,7 +44,7 @@ export interface AdminOptions {
   defaultBase: string;
   /** GATEWAY_DATA_DIR (uploaded files, receipt key); default: the database file's folder. */
   dataDir?: string;
-  /** Where booking-sweep sends reminders (default: nowhere, until the notification outbox is wired). */
+  /** Where booking-sweep and the queue commands send reminders (default: the notification outbox). */
   bookingNotifier?: BookingNotifier;
   io: AdminIo;
 }
@@ -66,6 +68,7 @@ export const USAGE = `用法 usage: npm run gateway:admin -- <命令>
 ${IDENTITY_CLAIMS_USAGE}
 ${CASE_USAGE}
 ${BOOKING_USAGE}
+${OUTBOX_USAGE}
 ${BACKUP_USAGE}
   选项 --officer 姓名：记录经办人（默认 admin）`;
 
@@ -264,6 +267,9 @@ function run(services: Services, argv: string[], options: AdminOptions): Promise
       io.out(`已发布新版本：${noticeLine(notice)}`);
       return;
     }
+    case 'outbox':
+      runOutboxCommand(options.db, flags, (line) => io.out(line));
+      return;
     default:
       if (command && isBookingCommand(command, args)) {
         return runBookingCommand(
@@ -304,7 +310,12 @@ export async function runAdmin(argv: string[], options: AdminOptions): Promise<n
     ...prereviewServices(options.db, { now: options.now, users }),
     // The CLI never creates a receipt key: it verifies with the one the gateway made.
     ...commitmentServices(options.db, { now: options.now, dataDir, key: CommitmentKey.loadPublic(dataDir), users }),
-    ...bookingServices(options.db, { now: options.now, dataDir, notifier: options.bookingNotifier, users }),
+    ...bookingServices(options.db, {
+      now: options.now,
+      dataDir,
+      notifier: options.bookingNotifier ?? outboxBookingNotifier(options.now),
+      users,
+    }),
     store: new BookingStore(options.db),
     caseStore: new CaseStore(options.db),
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import { Value } from '@sinclair/typebox/value';
 import {
   CommitmentRecord,
@@ -25,6 +26,8 @@ import type { UploadService } from '../uploads/upload-service';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { noticeFromRow, versionIntact } from './notice-service';
 import type { CommitmentKey } from './signing-key';
+import { enqueueNotification } from '../notifications/notification-outbox';
+import { commitmentFalseNotice } from '../notifications/notification-texts';
 
 /** The refusals, word for word (the app shows them as they are; tests pin them). */
 export const COMMITMENT_MESSAGES = {
@@ -69,6 +72,8 @@ export const CHECK_NAMES = {
 } as const;
 
 export interface CommitmentDeps {
+  /** The outbox is written in the verdict's transaction. */
+  db: Database;
   commitments: CommitmentStore;
   notices: NoticeStore;
   uploads: UploadStore;
@@ -290,13 +295,17 @@ export class CommitmentService {
       const { status } = this.status(id);
       if (status === 'withdrawn') throw new ApiError('CONFLICT', COMMITMENT_MESSAGES.verdictWithdrawn);
       if (status !== 'signed') throw new ApiError('CONFLICT', COMMITMENT_MESSAGES.verdictDone);
-      this.deps.commitments.addEvent(
-        id,
-        input.result,
-        this.deps.now().getTime(),
-        `officer:${officer}`,
-        input.note.trim(),
-      );
+      const now = this.deps.now().getTime();
+      this.deps.commitments.addEvent(id, input.result, now, `officer:${officer}`, input.note.trim());
+      // 不实 has consequences for the signer: they are told, in the verdict's transaction.
+      if (input.result === 'false') {
+        const notice = commitmentFalseNotice(
+          { id: row.id, userId: row.user_id, itemName: row.item_name, materialName: row.material_name },
+          input.note.trim(),
+          now,
+        );
+        enqueueNotification(this.deps.db, notice, now);
+      }
       return this.receipt(row);
     });
   }

@@ -40,6 +40,7 @@ export function commitmentServices(
     uploads,
     notices: new NoticeService(noticeStore, catalogue, options.now),
     commitments: new CommitmentService({
+      db,
       commitments: new CommitmentStore(db),
       notices: noticeStore,
       uploads: uploadStore,

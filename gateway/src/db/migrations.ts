@@ -574,11 +574,57 @@ export const migrations: Migration[] = [
   },
   {
     version: 13,
-    name: 'reserved-notification-outbox',
-    // Placeholder on the booking branch only: version 13 is the notification outbox, built on
-    // another branch. At merge this entry is replaced by that migration (the migrator wants versions
-    // without gaps). It changes nothing, so no database depends on it.
-    sql: '',
+    name: 'notification-outbox',
+    // 消息 and their delivery (gateway/src/notifications). A row is written in the same transaction
+    // as the change it tells of, so a change never goes untold and a rolled-back one is never told.
+    // UNIQUE (event_key, channel): one event is sent at most once per channel, however often the
+    // code that writes it runs. The worker claims a row by moving it to 'sending' with a lease
+    // (lease_until); a row left 'sending' by a gateway that died mid-send may have reached the
+    // platform, so it is not sent again (see notification-worker). body_fields: JSON of the
+    // template's fields (cut to the platforms' limits only when sent) and the page to open. last_error holds the reason of
+    // a failure or a skip. recipient_masked: to whom it went, as officers may see it. Times are
+    // epoch milliseconds.
+    sql: `
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        event_kind TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        body_fields TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('weapp', 'alipay', 'sms')),
+        template TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        lease_until INTEGER,
+        last_error TEXT,
+        recipient_masked TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        read_at INTEGER,
+        UNIQUE (event_key, channel)
+      );
+      CREATE INDEX notifications_user ON notifications(user_id, created_at DESC);
+      CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
+      -- The worker's poll: due pending rows and expired leases only.
+      CREATE INDEX notifications_due ON notifications(next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX notifications_sending ON notifications(lease_until) WHERE status = 'sending';
+      CREATE INDEX notifications_status ON notifications(status, created_at);
+
+      -- The person's answer to the platform's consent prompt, per template (the latest answer counts).
+      CREATE TABLE notification_consents (
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        template TEXT NOT NULL,
+        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+        platform TEXT NOT NULL CHECK (platform IN ('weapp', 'alipay', 'h5')),
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, template)
+      );
+    `,
   },
   {
     version: 14,

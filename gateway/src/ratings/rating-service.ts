@@ -51,6 +51,8 @@ import {
   reasonsFor,
 } from './rating-rules';
 import { verifyWindowQr, windowQrContent, windowQrSvg } from './window-qr';
+import { enqueueNotification } from '../notifications/notification-outbox';
+import { ticketNotice } from '../notifications/notification-texts';
 
 export interface RatingDeps {
   db: Database;
@@ -519,6 +521,23 @@ export class RatingService {
         ...(request.to === 'revisiting' ? { result: note } : {}),
       });
       this.deps.ratings.addEvent(ticket.id, request.to, now, note, officer);
+      // The rater follows the ticket: each step they see is told, in this transaction.
+      const rating = this.deps.ratings.rating(ticket.rating_id);
+      if (rating) {
+        const notice = ticketNotice(
+          {
+            ticketId: ticket.id,
+            ratingId: rating.id,
+            userId: rating.user_id,
+            subject: rating.subject,
+            deadline: ticket.deadline,
+          },
+          request.to,
+          note,
+          now,
+        );
+        enqueueNotification(this.deps.db, notice, now);
+      }
       return this.adminView(this.deps.ratings.ticket(ticket.id) as TicketRow);
     })();
   }

@@ -118,6 +118,7 @@ export class CaseStore {
   private readonly referencedStmt: Statement<[string], { n: number }>;
   private readonly deleteStmt: Statement<[string]>;
   private readonly hideStmt: Statement<[number, string]>;
+  private readonly lastEventStmt: Statement<[string], { id: number | null }>;
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`
@@ -162,6 +163,7 @@ export class CaseStore {
     this.referencedStmt = db.prepare('SELECT COUNT(*) AS n FROM commitments WHERE case_id = ?');
     this.deleteStmt = db.prepare('DELETE FROM cases WHERE id = ?');
     this.hideStmt = db.prepare('UPDATE cases SET deleted_at = ? WHERE id = ?');
+    this.lastEventStmt = db.prepare('SELECT MAX(id) AS id FROM case_events WHERE case_id = ?');
   }
 
   /** Runs `fn` in one transaction (nested calls join the outer one). */
@@ -264,6 +266,11 @@ export class CaseStore {
   /** The user's finished, unrated cases completed before `completedBefore` (their rating window has passed). */
   defaultedForUser(userId: string, completedBefore: number): CaseRow[] {
     return this.defaultedForUserStmt.all(userId, completedBefore);
+  }
+
+  /** The id of the case's latest history event (0 when none): names that change in the outbox. */
+  lastEventId(id: string): number {
+    return this.lastEventStmt.get(id)?.id ?? 0;
   }
 
   history(id: string): CaseEventRow[] {

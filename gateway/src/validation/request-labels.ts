@@ -127,6 +127,14 @@ const ROUTE_LABELS: Partial<Record<keyof ApiRoutes, FieldLabels>> = {
   'GET /commitments/:id/verification': COMMITMENT_ID,
   'GET /me/commitments/:id': COMMITMENT_ID,
   'POST /me/commitments/:id/withdraw': COMMITMENT_ID,
+  'GET /me/notifications': { cursor: '翻页位置', limit: '每页条数' },
+  'POST /me/notifications/:id/read': { id: '消息编号' },
+  'POST /me/notification-consents': {
+    platform: '授权平台',
+    answers: '授权结果',
+    'answers.template': '消息模板',
+    'answers.accepted': '是否允许',
+  },
   'POST /admin/cases': { status: '办件状态' },
   'GET /admin/cases/:id': CASE_ID,
   'POST /admin/cases/:id/actions': {

@@ -11,6 +11,7 @@ import {
   type SaveDraftRequest,
 } from '../../../types/contract';
 import { DATABASE_FILE } from '../../../gateway/src/db/open-database';
+import type { GatewayOptions } from '../../../gateway/src/server';
 import { creditCodeCheckChar } from '../../../src/lib/credit-code';
 import { encodePng, upload, whitePixels } from './commitments';
 import { jpeg, pdf } from './material-files';
@@ -27,8 +28,8 @@ export const NEWBORN_THEME = 'FX-T-001'; // 出生登记 + 户口迁移
  * A gateway for pre-review tests. The fixture catalogue has no item that can be posted, so the
  * food licence gets the 邮寄 channel here (the catalogue is read from the database on every request).
  */
-export async function startPrereviewGateway(): Promise<TestGateway> {
-  const gw = await startRatingGateway();
+export async function startPrereviewGateway(options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  const gw = await startRatingGateway(options);
   const db = new BetterSqlite3(path.join(gw.dataDir, DATABASE_FILE));
   try {
     db.prepare(`UPDATE items SET channels = '["window","online","post"]' WHERE code = ?`).run(FOOD_LICENCE);
