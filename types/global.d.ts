@@ -14,7 +14,5 @@ declare namespace NodeJS {
     TARO_APP_WEAPP_ID?: string;
     /** Alipay mini-program app id. */
     TARO_APP_ALIPAY_ID?: string;
-    /** Subscribe-message template ids for 办件 status changes (comma-separated, ≤ 3). */
-    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

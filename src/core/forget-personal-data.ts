@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { forgetNotificationConsents } from './notification-consent';
 import { personalQueryRoots } from './query-keys';
 import { session } from './session';
 
@@ -14,6 +15,7 @@ export function forgetPersonalDataOnSignOut(queryClient: QueryClient): () => voi
     const now = Boolean(next.tokens);
     if (signedIn && !now) {
       queryClient.removeQueries({ predicate: (query) => personalQueryRoots.has(String(query.queryKey[0])) });
+      forgetNotificationConsents();
     }
     signedIn = now;
   });

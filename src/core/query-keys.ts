@@ -25,6 +25,13 @@ export const queryKeys = {
   myCommitments: ['my-commitments'] as const,
   myCommitment: (id: string) => ['my-commitment', id] as const,
   commitmentVerification: (id: string) => ['commitment-verification', id] as const,
+  notifications: ['notifications'] as const,
+  unreadNotifications: ['unread-notifications'] as const,
+  notificationConsents: ['notification-consents'] as const,
+  bookingOptions: (itemCode: string) => ['booking-options', itemCode] as const,
+  myBookings: ['my-bookings'] as const,
+  myHallTickets: ['my-hall-tickets'] as const,
+  hallTicket: (id: string) => ['hall-ticket', id] as const,
 };
 
 /** The roots of the keys whose answers belong to the signed-in person, forgotten when the session ends. */
@@ -40,4 +47,11 @@ export const personalQueryRoots: ReadonlySet<string> = new Set([
   queryKeys.myCommitments[0],
   queryKeys.myCommitment('')[0],
   queryKeys.commitmentVerification('')[0],
+  queryKeys.notifications[0],
+  queryKeys.unreadNotifications[0],
+  queryKeys.notificationConsents[0],
+  queryKeys.bookingOptions('')[0],
+  queryKeys.myBookings[0],
+  queryKeys.myHallTickets[0],
+  queryKeys.hallTicket('')[0],
 ]);

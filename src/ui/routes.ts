@@ -31,6 +31,14 @@ export const routes = {
   applyTheme: (code: string) => `/prereview/apply/index?theme=${encodeURIComponent(code)}`,
   continueDraft: (caseId: string) => `/prereview/apply/index?caseId=${encodeURIComponent(caseId)}`,
   caseDetail: (id: string) => `/prereview/case/index?id=${encodeURIComponent(id)}`,
+  messages: '/me/account/messages/index',
+  /** 预约取号 for an item; `caseId`: the draft or case the visit is for. */
+  bookVisit: (itemCode: string, caseId?: string) =>
+    `/visit/book/index?item=${encodeURIComponent(itemCode)}` + (caseId ? `&caseId=${encodeURIComponent(caseId)}` : ''),
+  /** `booking`: the one to show first (a reminder opens it). */
+  myBookings: (booking?: string) =>
+    booking ? `/visit/mine/index?booking=${encodeURIComponent(booking)}` : '/visit/mine/index',
+  hallTicket: (id: string) => `/visit/ticket/index?id=${encodeURIComponent(id)}`,
 } as const;
 
 /** Tab pages must be opened with switchTab, which takes no query string. */

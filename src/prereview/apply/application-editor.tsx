@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '@contract/auth';
 import type { ApplicationForm, ApplicationSpec, ELicence } from '@contract/prereview';
 import { casesApi } from '@/core/api/cases';
-import { requestCaseNotifications } from '@/core/case-notifications';
+import { askNotificationConsent, loadNotificationConsents } from '@/core/notification-consent';
 import { describeError, isApiError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { answerProvided, checkForm, checkMaterialAnswers } from '@/lib/application-check';
@@ -57,6 +57,9 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
   const [busy, setBusy] = useState(false);
   const caseId = draft.caseId;
   const commitments = useCommitmentAnswers({ spec, caseId, current, update, flush });
+
+  // The submit tap opens the platform's prompt at once: its template ids must be known by then.
+  useEffect(loadNotificationConsents, []);
 
   useEffect(() => {
     uploads.resumeInterrupted(initial);
@@ -118,7 +121,7 @@ export function ApplicationEditor({ spec, initial, user, licences }: Application
       return;
     }
     // In the tap itself, before any await: the platforms only show the request from a user gesture.
-    const notifications = requestCaseNotifications();
+    const notifications = askNotificationConsent(['case_status']);
     const key = state.submitKey ?? newIdempotencyKey();
     if (!state.submitKey) update((d) => ({ ...d, submitKey: key }));
     setBusy(true);

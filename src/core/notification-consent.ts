@@ -1,0 +1,70 @@
+import Taro from '@tarojs/taro';
+import type { NotificationConsentList, NotificationTemplate } from '@contract/notification';
+import { notificationsApi } from './api/notifications';
+import { env } from './env';
+
+export type ConsentOutcome = 'accepted' | 'declined' | 'unavailable';
+
+/**
+ * The gateway's consent list, kept from the last time it was read: the platform prompt must be
+ * opened straight from a tap, before any await, so the template ids it asks for have to be known
+ * already. Pages where asking matters (submit, booking) call `loadNotificationConsents` on show.
+ */
+let known: NotificationConsentList | undefined;
+
+export function loadNotificationConsents(): void {
+  if (env.platform === 'h5') return;
+  notificationsApi
+    .consents()
+    .then((list) => {
+      known = list;
+    })
+    .catch(() => undefined);
+}
+
+/** Forgets the list (another person may log in on this phone). */
+export function forgetNotificationConsents(): void {
+  known = undefined;
+}
+
+/** Whether the platform's answer accepted template `id` (WeChat: per id; Alipay: the lists). */
+function acceptedIn(answer: Record<string, unknown>, id: string): boolean {
+  if (answer[id] === 'accept') return true;
+  const result = answer.result as { subscribeEntityIds?: unknown } | undefined;
+  if (Array.isArray(result?.subscribeEntityIds)) return result.subscribeEntityIds.includes(id);
+  return answer.behavior === 'subscribe';
+}
+
+/**
+ * Asks the platform for permission to send these templates' messages, then tells the gateway the
+ * answers (it sends only what was allowed). Call it straight from a tap handler, before any await.
+ * Never throws: a refusal, or no template configured, only means the person follows it in 消息.
+ * On H5 nothing is asked: an SMS login already counts as consent to service notices.
+ */
+export function askNotificationConsent(templates: NotificationTemplate[]): Promise<ConsentOutcome> {
+  if (env.platform === 'h5' || !known) return Promise.resolve('unavailable');
+  const asked = known.consents.filter((c) => templates.includes(c.template) && c.templateId);
+  // The platforms show at most three templates in one prompt.
+  const ids = asked.slice(0, 3).map((c) => c.templateId as string);
+  if (ids.length === 0) return Promise.resolve('unavailable');
+  const platform = env.platform;
+  // WeChat names the templates tmplIds, Alipay entityIds; Taro's one Option type wants both.
+  const option = (platform === 'alipay'
+    ? { entityIds: ids }
+    : { tmplIds: ids }) as unknown as Taro.requestSubscribeMessage.Option;
+  return Taro.requestSubscribeMessage(option)
+    .then((result) => {
+      const answer = result as unknown as Record<string, unknown>;
+      const answers = asked
+        .slice(0, 3)
+        .map((c) => ({ template: c.template, accepted: acceptedIn(answer, c.templateId as string) }));
+      notificationsApi
+        .recordConsents({ platform, answers })
+        .then((list) => {
+          known = list;
+        })
+        .catch(() => undefined);
+      return answers.some((a) => a.accepted) ? ('accepted' as const) : ('declined' as const);
+    })
+    .catch(() => 'declined' as const);
+}
