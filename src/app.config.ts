@@ -12,7 +12,7 @@ export default defineAppConfig({
     { root: 'search/more', pages: ['theme/index', 'nearby/index'] },
     {
       root: 'me/account',
-      pages: ['login/index', 'favourites/index', 'real-name/index', 'privacy/index', 'cases/index'],
+      pages: ['login/index', 'favourites/index', 'real-name/index', 'privacy/index', 'cases/index', 'messages/index'],
     },
     {
       root: 'rating',

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { forgetNotificationConsents } from './notification-consent';
-import { personalQueryRoots } from './query-keys';
+import { isPersonalQueryRoot } from './query-keys';
 import { session } from './session';
 
 /**
@@ -14,8 +13,7 @@ export function forgetPersonalDataOnSignOut(queryClient: QueryClient): () => voi
   return session.subscribe((next) => {
     const now = Boolean(next.tokens);
     if (signedIn && !now) {
-      queryClient.removeQueries({ predicate: (query) => personalQueryRoots.has(String(query.queryKey[0])) });
-      forgetNotificationConsents();
+      queryClient.removeQueries({ predicate: (query) => isPersonalQueryRoot(String(query.queryKey[0])) });
     }
     signedIn = now;
   });

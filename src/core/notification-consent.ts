@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { NotificationConsentList, NotificationTemplate } from '@contract/notification';
 import { notificationsApi } from './api/notifications';
 import { env } from './env';
+import { session } from './session';
 
 export type ConsentOutcome = 'accepted' | 'declined' | 'unavailable';
 
@@ -10,21 +11,26 @@ export type ConsentOutcome = 'accepted' | 'declined' | 'unavailable';
  * opened straight from a tap, before any await, so the template ids it asks for have to be known
  * already. Pages where asking matters (submit, booking) call `loadNotificationConsents` on show.
  */
-let known: NotificationConsentList | undefined;
+let known: { userId: string; list: NotificationConsentList } | undefined;
+
+const signedInUser = (): string | undefined => session.get().user?.id;
+
+function keep(list: NotificationConsentList): void {
+  const userId = signedInUser();
+  if (userId) known = { userId, list };
+}
 
 export function loadNotificationConsents(): void {
-  if (env.platform === 'h5') return;
+  if (env.platform === 'h5' || !signedInUser()) return;
   notificationsApi
     .consents()
-    .then((list) => {
-      known = list;
-    })
+    .then(keep)
     .catch(() => undefined);
 }
 
-/** Forgets the list (another person may log in on this phone). */
-export function forgetNotificationConsents(): void {
-  known = undefined;
+/** The list, if it is the signed-in person's (another may have logged in on this phone since). */
+function knownList(): NotificationConsentList | undefined {
+  return known && known.userId === signedInUser() ? known.list : undefined;
 }
 
 /** Whether the platform's answer accepted template `id` (WeChat: per id; Alipay: the lists). */
@@ -42,8 +48,9 @@ function acceptedIn(answer: Record<string, unknown>, id: string): boolean {
  * On H5 nothing is asked: an SMS login already counts as consent to service notices.
  */
 export function askNotificationConsent(templates: NotificationTemplate[]): Promise<ConsentOutcome> {
-  if (env.platform === 'h5' || !known) return Promise.resolve('unavailable');
-  const asked = known.consents.filter((c) => templates.includes(c.template) && c.templateId);
+  const list = knownList();
+  if (env.platform === 'h5' || !list) return Promise.resolve('unavailable');
+  const asked = list.consents.filter((c) => templates.includes(c.template) && c.templateId);
   // The platforms show at most three templates in one prompt.
   const ids = asked.slice(0, 3).map((c) => c.templateId as string);
   if (ids.length === 0) return Promise.resolve('unavailable');
@@ -60,9 +67,7 @@ export function askNotificationConsent(templates: NotificationTemplate[]): Promi
         .map((c) => ({ template: c.template, accepted: acceptedIn(answer, c.templateId as string) }));
       notificationsApi
         .recordConsents({ platform, answers })
-        .then((list) => {
-          known = list;
-        })
+        .then(keep)
         .catch(() => undefined);
       return answers.some((a) => a.accepted) ? ('accepted' as const) : ('declined' as const);
     })

@@ -34,24 +34,26 @@ export const queryKeys = {
   hallTicket: (id: string) => ['hall-ticket', id] as const,
 };
 
-/** The roots of the keys whose answers belong to the signed-in person, forgotten when the session ends. */
-export const personalQueryRoots: ReadonlySet<string> = new Set([
-  queryKeys.me[0],
-  queryKeys.favourites[0],
-  queryKeys.favourite('')[0],
-  queryKeys.cases[0],
-  queryKeys.case('')[0],
-  queryKeys.licences[0],
-  queryKeys.myRatings[0],
-  queryKeys.myRating('')[0],
-  queryKeys.myCommitments[0],
-  queryKeys.myCommitment('')[0],
-  queryKeys.commitmentVerification('')[0],
-  queryKeys.notifications[0],
-  queryKeys.unreadNotifications[0],
-  queryKeys.notificationConsents[0],
-  queryKeys.bookingOptions('')[0],
-  queryKeys.myBookings[0],
-  queryKeys.myHallTickets[0],
-  queryKeys.hallTicket('')[0],
-]);
+/**
+ * The roots of the keys whose answers are the same for everyone (the catalogue, public statistics).
+ * Every other key belongs to the signed-in person and is forgotten when the session ends: a new
+ * personal key is forgotten without being listed anywhere.
+ */
+const publicQueryRoots: ReadonlySet<string> = new Set(
+  [
+    queryKeys.home,
+    queryKeys.calendar,
+    queryKeys.halls,
+    queryKeys.guide(''),
+    queryKeys.theme(''),
+    queryKeys.search({}),
+    queryKeys.suggest(''),
+    queryKeys.applicationSpec('', ''),
+    queryKeys.ratingReasons(''),
+    queryKeys.ratingStats,
+    queryKeys.itemNotices(''),
+    queryKeys.notice(''),
+  ].map((key) => key[0]),
+);
+
+export const isPersonalQueryRoot = (root: string): boolean => !publicQueryRoots.has(root);

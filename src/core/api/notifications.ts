@@ -4,7 +4,6 @@ import type {
   NotificationItem,
   NotificationList,
   RecordConsentsRequest,
-  UnreadCount,
 } from '@contract/notification';
 import { request } from '../http/client';
 
@@ -12,7 +11,6 @@ import { request } from '../http/client';
 export const notificationsApi = {
   list: (cursor?: string, signal?: AbortSignal) =>
     request<NotificationList>({ url: '/me/notifications', params: cursor ? { cursor } : undefined, signal }),
-  unreadCount: (signal?: AbortSignal) => request<UnreadCount>({ url: '/me/notifications/unread-count', signal }),
   markRead: (id: string) =>
     request<NotificationItem>({ url: `/me/notifications/${encodeURIComponent(id)}/read`, method: 'POST' }),
   markAllRead: () => request<MarkAllRead>({ url: '/me/notifications/read-all', method: 'POST' }),

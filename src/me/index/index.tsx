@@ -2,8 +2,10 @@ import { Comment, Edit, LocationF, Notice, Order, Scan, Star, User } from '@/ui/
 import { CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { accountApi } from '@/core/api/account';
+import { unreadNotificationCount } from '@/core/api/unread-count';
+import { queryKeys } from '@/core/query-keys';
 import { session } from '@/core/session';
 import { clearAppStorage } from '@/core/storage';
 import { ActionButton } from '@/ui/action-button';
@@ -20,8 +22,14 @@ export default function MePage() {
   const { user, tokens } = useSession();
   const { careMode, setCareMode } = useCareMode();
   const queryClient = useQueryClient();
+  const unread = useQuery({
+    queryKey: queryKeys.unreadNotifications,
+    queryFn: ({ signal }) => unreadNotificationCount(signal),
+    enabled: Boolean(tokens),
+  });
 
   useDidShow(() => {
+    if (session.isLoggedIn()) void unread.refetch();
     // Real-name state can change at the gateway (verification done elsewhere): refresh it quietly.
     if (session.isLoggedIn())
       accountApi
@@ -61,6 +69,15 @@ export default function MePage() {
           <>
             <Text className='me__name'>{user.realName.verified ? user.realName.nameMasked : '未实名用户'}</Text>
             {user.mobileMasked ? <Text className='me__line'>手机号 {user.mobileMasked}</Text> : null}
+            {/* 消息 and 预约 in the card, where they are seen first; the unread count in words. */}
+            <View className='me__quick'>
+              <View className='me__pill tap-target' role='link' onClick={() => navigate(routes.messages)}>
+                消息{unread.data?.unread ? ` · ${unread.data.unread} 条未读` : ''} ›
+              </View>
+              <View className='me__pill tap-target' role='link' onClick={() => navigate(routes.myBookings())}>
+                我的预约 ›
+              </View>
+            </View>
             {user.realName.verified ? (
               <Text className='me__line'>已实名认证 · 身份证 {user.realName.idNumberMasked}</Text>
             ) : (

@@ -1,0 +1,25 @@
+import { Text, View } from '@tarojs/components';
+import type { NotificationItem } from '@contract/notification';
+import { formatChineseDateTime } from '@/lib/format-date';
+
+export type MessageRowProps = { message: NotificationItem; onOpen: (message: NotificationItem) => void };
+
+/** One message: unread ones are marked by a dot and bold title, in words for screen readers too. */
+export function MessageRow({ message, onOpen }: MessageRowProps) {
+  const unread = !message.readAt;
+  return (
+    <View
+      className={`message tap-target${unread ? ' message--unread' : ''}`}
+      role='link'
+      aria-label={`${unread ? '未读，' : ''}${message.title}`}
+      onClick={() => onOpen(message)}
+    >
+      <View className='message__head'>
+        {unread ? <View className='message__dot' /> : null}
+        <Text className='message__title'>{message.title}</Text>
+      </View>
+      <Text className='message__body'>{message.body}</Text>
+      <Text className='message__time'>{formatChineseDateTime(message.createdAt)}</Text>
+    </View>
+  );
+}
