@@ -6,6 +6,8 @@ import { session } from './session';
 
 export type ConsentOutcome = 'accepted' | 'declined' | 'unavailable';
 
+let asking: Promise<ConsentOutcome> | undefined;
+
 /**
  * The gateway's consent list, kept from the last time it was read: the platform prompt must be
  * opened straight from a tap, before any await, so the template ids it asks for have to be known
@@ -48,6 +50,8 @@ function acceptedIn(answer: Record<string, unknown>, id: string): boolean {
  * On H5 nothing is asked: an SMS login already counts as consent to service notices.
  */
 export function askNotificationConsent(templates: NotificationTemplate[]): Promise<ConsentOutcome> {
+  // A double tap: the prompt already open answers both.
+  if (asking) return asking;
   const list = knownList();
   if (env.platform === 'h5' || !list) return Promise.resolve('unavailable');
   const asked = list.consents.filter((c) => templates.includes(c.template) && c.templateId);
@@ -59,7 +63,7 @@ export function askNotificationConsent(templates: NotificationTemplate[]): Promi
   const option = (platform === 'alipay'
     ? { entityIds: ids }
     : { tmplIds: ids }) as unknown as Taro.requestSubscribeMessage.Option;
-  return Taro.requestSubscribeMessage(option)
+  asking = Taro.requestSubscribeMessage(option)
     .then((result) => {
       const answer = result as unknown as Record<string, unknown>;
       const answers = asked
@@ -71,5 +75,9 @@ export function askNotificationConsent(templates: NotificationTemplate[]): Promi
         .catch(() => undefined);
       return answers.some((a) => a.accepted) ? ('accepted' as const) : ('declined' as const);
     })
-    .catch(() => 'declined' as const);
+    .catch(() => 'declined' as const)
+    .finally(() => {
+      asking = undefined;
+    });
+  return asking;
 }

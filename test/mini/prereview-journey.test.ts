@@ -8,9 +8,10 @@ import {
   type AdminCaseView,
   type CaseDetail,
   type CaseList,
+  type NotificationConsentList,
 } from '../../types/contract';
 import { checkIdCardNumber, idCardCheckChar } from '../../src/lib/id-card';
-import { startGateway, type RunningGateway } from '../e2e/support/running-gateway';
+import { startGateway, TEST_TEMPLATE_IDS, type RunningGateway } from '../e2e/support/running-gateway';
 import { admin } from '../e2e/support/sign-in';
 import type { MiniApp, Platform } from './runtime/mini-app';
 import { textOf, type PageNode } from './runtime/page-tree';
@@ -267,8 +268,14 @@ describe.each(PLATFORMS)('网上申报预审 on %s', (platform) => {
         () => `the case page: ${app.page.route} ${app.text().slice(0, 600)}`,
       );
       expect(app.record.toasts).toContain('已提交预审');
-      // No subscribe-message templates are configured in this build: nothing is asked.
-      expect(app.record.subscribeRequests).toEqual([]);
+      // In the same tap, the platform was asked to allow 办件进度通知, and the answer reached the gateway.
+      expect(app.record.subscribeRequests).toEqual([[TEST_TEMPLATE_IDS.case_status]]);
+      const consents = await asPerson<NotificationConsentList>(gateway, app, 'GET', '/me/notification-consents');
+      expect(consents.consents.find((c) => c.template === 'case_status')).toMatchObject({
+        accepted: true,
+        active: true,
+        platform,
+      });
       const queue = await admin<AdminCaseQueue>(gateway, 'GET', '/admin/prereview/queue');
       const mine = queue.cases.filter((c) => c.userId === me.id && c.itemCode === ITEM);
       expect(mine).toHaveLength(1);
@@ -294,7 +301,17 @@ describe.each(PLATFORMS)('网上申报预审 on %s', (platform) => {
         materials: [{ materialId: licence.materialId, comment: RETURN_COMMENT }],
       });
 
-      // The person opens the case from 我的办件.
+      // The person learns of it in 消息, counted on 我的, which opens the case.
+      await app.open('/me/index/index');
+      await app.waitForText(/消息 · 1 条未读/);
+      await app.tap(/消息 · 1 条未读/);
+      await app.waitForText('您的办件需要补正材料');
+      expect(app.page.route).toBe('me/account/messages/index');
+      await app.tap('您的办件需要补正材料');
+      await app.waitForText(new RegExp(`需补正：\\s*${RETURN_COMMENT}`));
+      expect(app.page.route).toBe('prereview/case/index');
+
+      // And from 我的办件.
       await app.open('/me/account/cases/index');
       await app.waitForText(ITEM_NAME);
       await app.waitForText('需补正');

@@ -18,6 +18,19 @@ export interface RunningGateway {
 
 const H5_DIST = path.resolve(__dirname, '../../../dist/h5');
 
+/**
+ * Message template ids, as a district would configure them (WEAPP_TEMPLATE_*, ALIPAY_TEMPLATE_*):
+ * the app asks the platforms' consent prompts for these. Without credentials the gateway delivers
+ * to its log (the stand-in), as it logs in without them.
+ */
+export const TEST_TEMPLATE_IDS = {
+  case_status: 'tmpl-case-status',
+  commitment_result: 'tmpl-commitment-result',
+  rectification: 'tmpl-rectification',
+  rating_reminder: 'tmpl-rating-reminder',
+  appointment: 'tmpl-appointment',
+} as const;
+
 export interface StartGatewayOptions {
   /** Serve dist/h5 (default true); the mini-program suite needs only the API. */
   h5?: boolean;
@@ -45,6 +58,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     onSmsCode: (mobile, code) => smsCodes.set(mobile, code),
     adminToken: E2E_ADMIN_TOKEN,
     demoData: options.demoData ?? false,
+    notifications: { weappTemplates: TEST_TEMPLATE_IDS, alipayTemplates: TEST_TEMPLATE_IDS },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
