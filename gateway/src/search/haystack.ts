@@ -37,6 +37,20 @@ export function ownerOf(h: Haystack, at: number): number {
   return lo;
 }
 
+/**
+ * `ownerOf` for positions met in increasing order, from the part of the previous one: a scan that
+ * matches most parts (a single letter over a province's initials) finds each owner in a step or
+ * two, where a binary search from scratch took 17 every time.
+ */
+export function ownerFrom(h: Haystack, at: number, from: number): number {
+  let t = from;
+  for (let step = 0; step < 8; step += 1) {
+    if (h.start[t + 1] > at) return t;
+    t += 1;
+  }
+  return ownerOf(h, at);
+}
+
 /** Length of part `i` (without its separator). */
 export function partLength(h: Haystack, i: number): number {
   return h.start[i + 1] - h.start[i] - 1;

@@ -1,11 +1,14 @@
 import { letterMaskOf } from './indexed-text';
-import { ownerOf, partLength } from './haystack';
+import { ownerFrom, partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
 import { Field, textAt, type SearchIndex } from './search-index';
 import { matchSound, querySyllables } from './sound-alike';
 
 export const NO_MATCH = 0x7fffffff;
+// Read once: the loops below run for every text a letter matches in a province's catalogue, and an
+// imported binding is a property read on each use.
+const { None: NONE, Exact: EXACT, Prefix: PREFIX, Substring: SUBSTRING } = MatchKind;
 /**
  * Score = field (name > alias > department > material), then as typed over synonym, then match
  * kind (exact > prefix > substring); lower is better. Kinds are 0–2, so a field spans 6 scores.
@@ -53,21 +56,19 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
   const q = query.text;
   const { texts, literal, pinyin, syllableAt, initials } = index;
   const textCount = texts.originals.length;
-  const kindOf = new Int8Array(textCount).fill(MatchKind.None);
+  const kindOf = new Int8Array(textCount).fill(NONE);
   /** The general matcher, on a text that has every letter the query has. */
   const pinyinKindOf = (t: number): MatchKind =>
-    (texts.letterMask[t] & query.letterMask) === query.letterMask
-      ? pinyinKind(textAt(index, t), query)
-      : MatchKind.None;
+    (texts.letterMask[t] & query.letterMask) === query.letterMask ? pinyinKind(textAt(index, t), query) : NONE;
   const touched: number[] = [];
   const record = (t: number, kind: MatchKind): void => {
-    if (kindOf[t] === MatchKind.None) touched.push(t);
-    if (kindOf[t] === MatchKind.None || kind < kindOf[t]) kindOf[t] = kind;
+    if (kindOf[t] === NONE) touched.push(t);
+    if (kindOf[t] === NONE || kind < kindOf[t]) kindOf[t] = kind;
   };
 
   // Literal: the first hit in a text is its leftmost, hence its best.
-  for (let at = literal.text.indexOf(q); at >= 0;) {
-    const t = ownerOf(literal, at);
+  for (let at = literal.text.indexOf(q), t = 0; at >= 0;) {
+    t = ownerFrom(literal, at, t);
     record(t, literalKind(at - literal.start[t], q.length, partLength(literal, t)));
     at = literal.text.indexOf(q, literal.start[t + 1]);
   }
@@ -78,24 +79,24 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
       // One letter starting a syllable is that syllable's initial: the initials scan finds it.
       let wholeSyllables = false;
-      for (let at = q.length > 1 ? pinyin.text.indexOf(q) : -1; at >= 0;) {
-        const t = ownerOf(pinyin, at);
+      for (let at = q.length > 1 ? pinyin.text.indexOf(q) : -1, t = 0; at >= 0;) {
+        t = ownerFrom(pinyin, at, t);
         const unit = syllableAt[at];
         if (unit < 0) {
           at = pinyin.text.indexOf(q, at + 1);
           continue;
         }
         const exact = unit === 0 && q.length === partLength(pinyin, t);
-        record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
+        record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
         wholeSyllables = true;
         at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
       }
       // Initials ("hkqy").
-      for (let at = initials.text.indexOf(q); at >= 0;) {
-        const t = ownerOf(initials, at);
+      for (let at = initials.text.indexOf(q), t = 0; at >= 0;) {
+        t = ownerFrom(initials, at, t);
         const unit = at - initials.start[t];
         const exact = unit === 0 && q.length === partLength(initials, t);
-        record(t, unit !== 0 ? MatchKind.Substring : exact ? MatchKind.Exact : MatchKind.Prefix);
+        record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
         at = initials.text.indexOf(q, initials.start[t + 1]);
       }
       // Mixed forms span at least two syllables, so the text has the query's first letter
@@ -113,10 +114,10 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
           if (!candidates) continue;
           for (let c = 0; c < candidates.length; c += 1) {
             const t = candidates[c];
-            if (seen[t] === 1 || kindOf[t] !== MatchKind.None) continue;
+            if (seen[t] === 1 || kindOf[t] !== NONE) continue;
             seen[t] = 1;
             const kind = pinyinKindOf(t);
-            if (kind !== MatchKind.None) record(t, kind);
+            if (kind !== NONE) record(t, kind);
           }
         }
       }
@@ -125,11 +126,11 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // ideographs must be in the text as they are, so only texts holding the longest run of them
       // go to the general matcher.
       const run = longestIdeographRun(q);
-      for (let at = literal.text.indexOf(run); at >= 0;) {
-        const t = ownerOf(literal, at);
-        if (kindOf[t] === MatchKind.None) {
+      for (let at = literal.text.indexOf(run), t = 0; at >= 0;) {
+        t = ownerFrom(literal, at, t);
+        if (kindOf[t] === NONE) {
           const kind = pinyinKindOf(t);
-          if (kind !== MatchKind.None) record(t, kind);
+          if (kind !== NONE) record(t, kind);
         }
         at = literal.text.indexOf(run, literal.start[t + 1]);
       }

@@ -1,6 +1,6 @@
 import { indexText } from './indexed-text';
 import { MatchKind } from './match-text';
-import { ownerOf, SEPARATOR } from './haystack';
+import { ownerFrom, SEPARATOR } from './haystack';
 import type { SearchIndex } from './search-index';
 
 // One ideograph's sound matches hundreds of characters (婚 → 昏, 混, 魂…): only longer queries.
@@ -36,8 +36,8 @@ export function matchSound(
     offsets.push(at);
     at += syllables[i].length;
   }
-  for (let at = pinyin.text.indexOf(q); at >= 0;) {
-    const t = ownerOf(pinyin, at);
+  for (let at = pinyin.text.indexOf(q), t = 0; at >= 0;) {
+    t = ownerFrom(pinyin, at, t);
     const first = syllableAt[at];
     const end = at + q.length;
     const aligned =
