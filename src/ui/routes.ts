@@ -19,8 +19,6 @@ export const routes = {
   cases: '/me/account/cases/index',
   rateCase: (caseId: string) => `/rating/case/index?caseId=${encodeURIComponent(caseId)}`,
   rateWindow: '/rating/window/index',
-  /** 一次一评 of a visit already opened at the window (a served hall ticket carries its id). */
-  rateVisit: (visitId: string) => `/rating/window/index?visitId=${encodeURIComponent(visitId)}`,
   myRatings: '/rating/mine/index',
   rating: (id: string) => `/rating/detail/index?id=${encodeURIComponent(id)}`,
   ratingStats: '/rating/stats/index',

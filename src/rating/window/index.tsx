@@ -66,7 +66,13 @@ export default function RateWindowPage() {
 
   if (visitId) {
     const w = visit.data?.window;
-    if (!tokens) return <LoginRequired title='登录后评价窗口服务' returnTo={routes.rateVisit(visitId)} />;
+    if (!tokens)
+      return (
+        <LoginRequired
+          title='登录后评价窗口服务'
+          returnTo={`${routes.rateWindow}?visitId=${encodeURIComponent(visitId)}`}
+        />
+      );
     return (
       <PageShell>
         <View className='section'>

@@ -59,7 +59,11 @@ export default function HallTicketPage() {
         <TicketView
           ticket={t}
           shaky={ticket.isError}
-          onRate={t.visitId ? () => navigate(routes.rateVisit(t.visitId as string)) : undefined}
+          onRate={
+            t.visitId
+              ? () => navigate(`${routes.rateWindow}?visitId=${encodeURIComponent(t.visitId as string)}`)
+              : undefined
+          }
         />
       </PageShell>
     );
