@@ -13,6 +13,7 @@ import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { LoginRequired } from '@/ui/login-required';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
@@ -52,18 +53,8 @@ export default function BookVisitPage() {
     if (tokens) loadNotificationConsents();
   }, [tokens]);
 
+  if (!itemCode) return <MissingLinkState subject='预约事项' returnTo={routes.search} returnLabel='去找事项' />;
   if (!tokens) return <LoginRequired title='登录后预约办事' returnTo={here} />;
-  if (!itemCode) {
-    return (
-      <PageShell>
-        <EmptyState title='未指定预约事项' description='请从事项的办事指南点“预约到现场办理”'>
-          <Button className='tap-target' onClick={() => navigate(routes.search)}>
-            去找事项
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
   if (me.data && !me.data.realName.verified) {
     return (
       <PageShell>
@@ -120,7 +111,8 @@ export default function BookVisitPage() {
         void Taro.redirectTo({ url: routes.myBookings(booking.id) });
       })
       .catch((e: unknown) => {
-        setError(describeError(e));
+        // A refused slot comes back as a field error: its message says why (满, 已过, 节假日…).
+        setError((isApiError(e) ? e.fields[0]?.message : undefined) ?? describeError(e));
         if (isApiError(e) && e.code === 'FORBIDDEN' && e.message.includes('实名')) void me.refetch();
         // The slot may have filled (or the day closed) since the page loaded: show what is left now.
         if (isApiError(e) && (e.status === 409 || e.status === 400)) {

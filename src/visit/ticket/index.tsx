@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { bookingsApi } from '@/core/api/bookings';
 import { queryKeys } from '@/core/query-keys';
-import { EmptyState } from '@/ui/empty-state';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
 import { LoginRequired } from '@/ui/login-required';
+import { MissingLinkState } from '@/ui/missing-link-state';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
@@ -44,14 +44,8 @@ export default function HallTicketPage() {
     refetchIntervalInBackground: true,
   });
 
+  if (!id) return <MissingLinkState subject='排队号码' returnTo={routes.myBookings()} returnLabel='查看我的预约' />;
   if (!tokens) return <LoginRequired title='登录后查看排队进度' returnTo={routes.hallTicket(id)} />;
-  if (!id) {
-    return (
-      <PageShell>
-        <EmptyState title='未指定号码' description='请从“我的预约”打开今天的号码' />
-      </PageShell>
-    );
-  }
   if (ticket.data) {
     const t = ticket.data;
     return (
