@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useEffect, useRef, useState } from 'react';
 import { accountApi } from '@/core/api/account';
 import { bookingsApi } from '@/core/api/bookings';
-import { describeError, isApiError } from '@/core/http/api-error';
+import { isApiError } from '@/core/http/api-error';
 import { askNotificationConsent, loadNotificationConsents } from '@/core/notification-consent';
 import { queryKeys } from '@/core/query-keys';
 import { formatChineseDate } from '@/lib/format-date';
@@ -19,6 +19,7 @@ import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
 import { useSession } from '@/ui/use-session';
 import { SlotPicker, type SlotChoice } from '../slot-picker';
+import { refusalText } from '../refusal-text';
 import { SuspensionNotice } from '../suspension-notice';
 import '../visit.scss';
 
@@ -111,8 +112,7 @@ export default function BookVisitPage() {
         void Taro.redirectTo({ url: routes.myBookings(booking.id) });
       })
       .catch((e: unknown) => {
-        // A refused slot comes back as a field error: its message says why (满, 已过, 节假日…).
-        setError((isApiError(e) ? e.fields[0]?.message : undefined) ?? describeError(e));
+        setError(refusalText(e));
         if (isApiError(e) && e.code === 'FORBIDDEN' && e.message.includes('实名')) void me.refetch();
         // The slot may have filled (or the day closed) since the page loaded: show what is left now.
         if (isApiError(e) && (e.status === 409 || e.status === 400)) {

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { Booking, HallTicket } from '@contract/booking';
 import { bookingsApi } from '@/core/api/bookings';
 import { env } from '@/core/env';
-import { describeError } from '@/core/http/api-error';
 import { queryKeys } from '@/core/query-keys';
 import { scanQrCode } from '@/core/scan-qr';
 import { useConfirmDialog } from '@/ui/confirm-dialog';
@@ -21,6 +20,7 @@ import { useSession } from '@/ui/use-session';
 import { BookingCard, bookingAnchor } from '../booking-card';
 import { ticketStateText } from '../booking-labels';
 import { QrLinkField } from '../qr-link-field';
+import { refusalText } from '../refusal-text';
 import { SuspensionNotice } from '../suspension-notice';
 import '../visit.scss';
 
@@ -82,7 +82,7 @@ export default function MyBookingsPage() {
         void queryClient.invalidateQueries({ queryKey: queryKeys.myHallTickets });
         then?.(result);
       })
-      .catch((e: unknown) => setError(describeError(e)))
+      .catch((e: unknown) => setError(refusalText(e)))
       .finally(() => {
         working.current = false;
         setBusy(false);
