@@ -29,6 +29,11 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+/** Text on the page in front (H5 keeps the pages below it in the document, hidden). */
+function seen(text: string | RegExp) {
+  return page.getByText(text).filter({ visible: true }).first();
+}
+
 async function scoreAll(stars: number) {
   const rows = page.locator('.score');
   const count = await rows.count();
@@ -49,7 +54,7 @@ test('book a slot from the guide, take a number by the hall QR, follow the queue
   await button(page, '预约到现场办理').click();
   await page.waitForURL(/\/visit\/book\/index\?item=HS-CL-0001/);
   await page.getByRole('heading', { name: '残疾人证办理' }).waitFor();
-  await page.getByText('可预约 2026年12月8日 至').waitFor();
+  await seen('可预约 2026年12月8日 至').waitFor();
 
   // Several halls: choose the district centre, then Tuesday, then 09:30.
   await page.getByRole('radio', { name: new RegExp(HALL_NAME) }).click();
@@ -80,26 +85,23 @@ test('book a slot from the guide, take a number by the hall QR, follow the queue
   const link = page.locator('.field__input input');
   await link.fill('https://zwfw.example.cn/booking/check-in/index?h=hs-zwfw-center&s=0000000000000000');
   await page.locator('.visit-group taro-button-core', { hasText: '取号' }).click();
-  await page
-    .getByText(/二维码/)
-    .last()
-    .waitFor();
+  await page.getByRole('alert').filter({ hasText: '二维码无效，请扫描大厅的取号二维码' }).waitFor();
   expect(page.url()).toContain('/visit/mine/index');
   await link.fill(qr);
   await page.locator('.visit-group taro-button-core', { hasText: '取号' }).click();
 
   // 排队进度: our booked number, due at 09:30, behind the two walk-ins.
   await page.waitForURL(/\/visit\/ticket\/index\?id=/);
-  await page.getByText('A001').waitFor();
+  await page.locator('.ticket-number', { hasText: 'A001' }).waitFor();
   await page.getByRole('status').getByText('等候中').waitFor();
-  await page.getByText('前面还有 2 人').waitFor();
-  await page.getByText(`大厅：${HALL_NAME}`).waitFor();
+  await seen('前面还有 2 人').waitFor();
+  await seen(`大厅：${HALL_NAME}`).waitFor();
 
   // The officer calls; the open page follows without a reload.
   expect(await officer.run('call-next', HALL, 'HS-ZW-A01')).toContain('请 B001 号到 HS-ZW-A01 窗口办理');
-  await page.getByText('前面还有 1 人').waitFor({ timeout: 15000 });
+  await seen('前面还有 1 人').waitFor({ timeout: 15000 });
   await officer.run('call-next', HALL, 'HS-ZW-A02');
-  await page.getByText('下一位就是您，请留意叫号').waitFor({ timeout: 15000 });
+  await seen('下一位就是您，请留意叫号').waitFor({ timeout: 15000 });
   await officer.run('served', 'B001', '--hall', HALL);
   expect(await officer.run('call-next', HALL, 'HS-ZW-A01')).toContain('请 A001 号到 HS-ZW-A01 窗口办理');
   await page.getByRole('status').getByText('请到 综合受理窗口A01 办理').waitFor({ timeout: 15000 });
@@ -118,6 +120,6 @@ test('book a slot from the guide, take a number by the hall QR, follow the queue
 
   // 我的预约: the booking is done, and today's number is listed.
   await page.goto(`${gateway.baseUrl}/visit/mine/index`);
-  await page.getByText('今天的号码').waitFor();
+  await seen('今天的号码').waitFor();
   await page.locator('.section', { hasText: '残疾人证办理' }).getByText('已办理').first().waitFor();
 });
