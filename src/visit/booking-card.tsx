@@ -39,16 +39,14 @@ export function BookingCard({ booking: b, now, highlight, busy, onCancel, onChec
           {BOOKING_STATUS_LABELS[b.status]}
         </Text>
       </View>
-      <Text className='visit-line'>
-        {formatBookingDay(b.date)} {b.start}–{b.end}
-      </Text>
+      <Text className='visit-line'>{`${formatBookingDay(b.date)} ${b.start}–${b.end}`}</Text>
       <Text className='visit-line muted'>{b.hallName}</Text>
-      {b.ticket ? <Text className='visit-line'>号码：{b.ticket.number}</Text> : null}
+      {b.ticket ? <Text className='visit-line'>{`号码：${b.ticket.number}`}</Text> : null}
       {booked && !cancellable ? (
         <Text className='visit-line muted'>距时段开始已不足 2 小时，不能再取消；如不能前来，爽约会影响以后预约。</Text>
       ) : null}
       {beforeCheckIn ? (
-        <Text className='visit-line muted'>{timeOf(b.checkInFrom)} 起可凭预约取号；提前到达可在大厅扫码取号。</Text>
+        <Text className='visit-line muted'>{`${timeOf(b.checkInFrom)} 起可凭预约取号；提前到达可在大厅扫码取号。`}</Text>
       ) : null}
       {checkInOpen || cancellable || b.ticket ? (
         <View className='visit-actions'>

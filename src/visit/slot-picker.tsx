@@ -47,10 +47,7 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
                   aria-checked={on}
                   onClick={() => onChange({ hallId: h.hallId })}
                 >
-                  <Text>
-                    {on ? '✓ ' : ''}
-                    {h.hallName}
-                  </Text>
+                  <Text>{`${on ? '✓ ' : ''}${h.hallName}`}</Text>
                   <Text className='visit-choice__sub'>{h.address}</Text>
                 </View>
               );
@@ -86,10 +83,7 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
                   aria-disabled={closed}
                   onClick={() => (closed ? undefined : onChange({ hallId: hall.hallId, date: row.date }))}
                 >
-                  <Text>
-                    {on ? '✓ ' : ''}
-                    {shortDay(row.date)} {formatWeekday(row.date)}
-                  </Text>
+                  <Text>{`${on ? '✓ ' : ''}${shortDay(row.date)} ${formatWeekday(row.date)}`}</Text>
                   <Text className='visit-choice__sub'>{closed ? `不办公：${row.closedReason}` : '可预约'}</Text>
                 </View>
               );
@@ -119,10 +113,7 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
                     full ? undefined : onChange({ hallId: hall.hallId, date: day.date, slotStart: slot.startsAt })
                   }
                 >
-                  <Text>
-                    {on ? '✓ ' : ''}
-                    {slot.start}–{slot.end}
-                  </Text>
+                  <Text>{`${on ? '✓ ' : ''}${slot.start}–${slot.end}`}</Text>
                   <Text className='visit-choice__sub'>{full ? '已满' : `余 ${slot.remaining}`}</Text>
                 </View>
               );

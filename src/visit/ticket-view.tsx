@@ -27,8 +27,8 @@ export function TicketView({ ticket, shaky, onRate }: TicketViewProps) {
         </Text>
       ) : null}
       {ticket.status === 'no_show' ? <Text className='ticket-quiet'>叫号时未到窗口，请重新取号</Text> : null}
-      <Text className='visit-line'>大厅：{ticket.hallName}</Text>
-      {ticket.itemName ? <Text className='visit-line'>事项：{ticket.itemName}</Text> : null}
+      <Text className='visit-line'>{`大厅：${ticket.hallName}`}</Text>
+      {ticket.itemName ? <Text className='visit-line'>{`事项：${ticket.itemName}`}</Text> : null}
       <Text className='visit-line muted'>{ticket.kind === 'booked' ? '预约号' : '现场号'}</Text>
       {shaky ? <Text className='ticket-quiet'>网络不稳定，正在重试</Text> : null}
       {ticket.status === 'served' && ticket.visitId && onRate ? (

@@ -134,7 +134,7 @@ export default function BookVisitPage() {
           {o.itemName}
         </View>
         <Text className='muted'>
-          可预约 {formatChineseDate(o.from)} 至 {formatChineseDate(o.to)} 的工作日时段；最晚可在时段开始前 2 小时取消。
+          {`可预约 ${formatChineseDate(o.from)} 至 ${formatChineseDate(o.to)} 的工作日时段；最晚可在时段开始前 2 小时取消。`}
         </Text>
         {caseId ? (
           <Text className='visit-line'>

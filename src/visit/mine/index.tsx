@@ -135,10 +135,8 @@ export default function MyBookingsPage() {
           <Text className='section__title'>今天的号码</Text>
           {tickets.data.tickets.map((t) => (
             <View key={t.id} className='visit-card__head tap-target' role='link' onClick={() => openTicket(t)}>
-              <Text>
-                {t.number} · {t.hallName}
-              </Text>
-              <Text className='visit-status visit-status--active'>{ticketStateText(t)} ›</Text>
+              <Text>{`${t.number} · ${t.hallName}`}</Text>
+              <Text className='visit-status visit-status--active'>{`${ticketStateText(t)} ›`}</Text>
             </View>
           ))}
         </View>
