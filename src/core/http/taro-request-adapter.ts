@@ -27,6 +27,16 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       headers['Content-Type'] = 'application/json';
     }
     let settled = false;
+    // As axios's own adapters do (its `settle`): a status outside validateStatus rejects, so the
+    // client's error interceptor sees a 401 TOKEN_EXPIRED and refreshes the session, as on H5.
+    const answer = (response: AxiosResponse): void => {
+      if (!config.validateStatus || config.validateStatus(response.status)) {
+        resolve(response);
+        return;
+      }
+      const code = response.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
+      reject(new AxiosError(`Request failed with status code ${response.status}`, code, config, task, response));
+    };
     const task = Taro.request({
       url: axios.getUri(config),
       method,
@@ -40,7 +50,7 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       success: (res) => {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        resolve({
+        answer({
           data: res.data,
           status: res.statusCode,
           statusText: String(res.statusCode),
@@ -58,13 +68,13 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
           return;
         }
         // Alipay's 4xx/5xx: an answer from the gateway (its status and envelope count), not a lost network.
-        const answer = answerInFailure(failure);
-        if (answer) {
-          resolve({
-            data: answer.data,
-            status: answer.status,
-            statusText: String(answer.status),
-            headers: AxiosHeaders.from(answer.headers),
+        const failed = answerInFailure(failure);
+        if (failed) {
+          answer({
+            data: failed.data,
+            status: failed.status,
+            statusText: String(failed.status),
+            headers: AxiosHeaders.from(failed.headers),
             config,
             request: task,
           });
