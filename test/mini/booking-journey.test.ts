@@ -100,8 +100,10 @@ describe.each(PLATFORMS)('预约取号 on %s', (platform) => {
         8000,
         () => `排队进度: ${app.page.route} ${app.text().slice(0, 600)}`,
       );
-      const number = platform === 'weapp' ? 'A001' : 'A002';
-      expect(app.has(number)).toBe(true);
+      // A booked number (A…), the one the gateway holds for this person today.
+      const { tickets } = await asPerson<{ tickets: { number: string }[] }>(gateway, app, 'GET', '/me/hall-tickets');
+      expect(tickets.map((t) => t.number)).toEqual([expect.stringMatching(/^A\d{3}$/)]);
+      expect(app.has(tickets[0].number)).toBe(true);
       expect(app.has(`大厅：${HALL_NAME}`)).toBe(true);
       expect(app.has(/前面还有 \d+ 人|下一位就是您/)).toBe(true);
       expectNothingBroke(app);
