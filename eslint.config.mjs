@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
-const FEATURES = ['search', 'me', 'rating', 'commitment', 'prereview'];
+const FEATURES = ['search', 'me', 'rating', 'commitment', 'prereview', 'visit'];
 
 export default tseslint.config(
   {

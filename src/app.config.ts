@@ -26,6 +26,7 @@ export default defineAppConfig({
       root: 'prereview',
       pages: ['apply/index', 'case/index'],
     },
+    { root: 'visit', pages: ['book/index', 'mine/index', 'ticket/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import {
+  BookingList,
+  HallTicketList,
   AdminCaseQueue,
   CaseList,
   CommitmentList,
@@ -80,6 +82,15 @@ describe('demo history, seeded once', () => {
     expect([...states].sort()).toEqual((Object.keys(CASE_STATUS_NAMES) as CaseStatus[]).sort());
     // One finished case left unrated past its 7 days counts as 默认好评, one rated, one open for rating.
     expect(cases.map((c) => c.ratingState)).toEqual(expect.arrayContaining(['defaulted', 'rated']));
+  });
+
+  it('has an upcoming booking and a number today, for 我的预约 and 排队进度', async () => {
+    const { bookings } = expectOk(await gw.request('/api/me/bookings', { token }), BookingList);
+    expect(bookings.map((b) => [b.itemName, b.status])).toEqual([['残疾人证办理', 'booked']]);
+    const { tickets } = expectOk(await gw.request('/api/me/hall-tickets', { token }), HallTicketList);
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ hallName: '洪山区政务服务中心', status: 'waiting' });
+    expect(tickets[0].number).toMatch(/^B\d{3}$/);
   });
 
   it('has a signed 告知承诺 whose receipt verifies, used by a case', async () => {

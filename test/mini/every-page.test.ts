@@ -87,6 +87,18 @@ const PAGES: Record<string, PageCheck> = {
     loggedOut: { bare: MISSING, withQuery: LOGIN_PROMPT },
     loggedIn: { bare: MISSING, withQuery: /户口迁移.*办结.*办理进度/ },
   },
+  'visit/book/index': {
+    query: () => 'item=HS-CL-0001',
+    loggedOut: { bare: MISSING, withQuery: LOGIN_PROMPT },
+    // Signed in with the platform only: not yet real-name verified.
+    loggedIn: { bare: MISSING, withQuery: /预约前请先完成实名认证.*去实名认证/ },
+  },
+  'visit/mine/index': { loggedOut: { bare: LOGIN_PROMPT }, loggedIn: { bare: /扫码取号.*还没有预约/ } },
+  'visit/ticket/index': {
+    query: () => 'id=TK-0000',
+    loggedOut: { bare: MISSING, withQuery: LOGIN_PROMPT },
+    loggedIn: { bare: MISSING, withQuery: /没有找到这个排队号/ },
+  },
 };
 
 let gateway: RunningGateway;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { bookingServices, type BookingServices } from '../booking/services';
 import { prereviewServices, type PrereviewServices } from '../cases/prereview-services';
 import { commitmentServices, type CommitmentServices } from '../commitments/services';
 import type { CommitmentKey } from '../commitments/signing-key';
@@ -8,7 +9,8 @@ import { UserStore } from '../store/user-store';
 import type { DemoClock } from './demo-clock';
 
 /** The gateway's own services, built as the gateway builds them but reading the demo clock. */
-export interface DemoServices extends PrereviewServices, CaseAndRatingServices, CommitmentServices {
+export interface DemoServices extends PrereviewServices, CaseAndRatingServices, CommitmentServices, BookingServices {
+  db: Database;
   users: UserStore;
   demo: DemoStore;
   clock: DemoClock;
@@ -21,6 +23,7 @@ export function demoServices(
   const { clock } = options;
   const users = new UserStore(db);
   return {
+    db,
     users,
     demo: new DemoStore(db),
     clock,
@@ -32,5 +35,6 @@ export function demoServices(
     }),
     ...commitmentServices(db, { now: clock.now, dataDir: options.dataDir, key: options.key, users }),
     ...prereviewServices(db, { now: clock.now, users }),
+    ...bookingServices(db, { now: clock.now, dataDir: options.dataDir, users }),
   };
 }

@@ -7,11 +7,15 @@ import { DEMO_RESIDENTS, type DemoResident } from './demo-residents';
 import { demoServices, type DemoServices } from './demo-services';
 import { everyCaseStateHistory } from './history-every-case-state';
 import { ratedCasesHistory } from './history-rated-cases';
+import { visitsHistory } from './history-visits';
 import { windowRatingsHistory } from './history-window-ratings';
 
 /** Each resident's story, in the order of DEMO_RESIDENTS. */
-const HISTORIES: Record<string, (s: DemoServices, who: DemoApplicant) => void> = {
-  zhang: everyCaseStateHistory,
+const HISTORIES: Record<string, (s: DemoServices, who: DemoApplicant, dataDir: string) => void> = {
+  zhang: (s, who, dataDir) => {
+    everyCaseStateHistory(s, who);
+    visitsHistory(s, who, dataDir);
+  },
   li: windowRatingsHistory,
   wang: ratedCasesHistory,
 };
@@ -54,7 +58,7 @@ export function seedDemoHistory(
       continue;
     }
     const history = HISTORIES[resident.key];
-    db.transaction(() => history(s, createResident(s, resident)))();
+    db.transaction(() => history(s, createResident(s, resident), options.dataDir))();
     seeded.push(resident.mobile);
   }
   return { seeded };

@@ -27,6 +27,13 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       headers['Content-Type'] = 'application/json';
     }
     let settled = false;
+    // As axios's own adapters do (its `settle`): a status outside validateStatus rejects, so the
+    // client's error interceptor sees a 401 TOKEN_EXPIRED and refreshes the session, as on H5.
+    // (The client reads the status and the envelope from the response; the error's own words are unused.)
+    const answer = (response: AxiosResponse): void => {
+      if (config.validateStatus?.(response.status) === false) reject(new AxiosError('', '', config, task, response));
+      else resolve(response);
+    };
     const task = Taro.request({
       url: axios.getUri(config),
       method,
@@ -40,7 +47,7 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
       success: (res) => {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        resolve({
+        answer({
           data: res.data,
           status: res.statusCode,
           statusText: String(res.statusCode),
@@ -58,13 +65,13 @@ export const taroRequestAdapter: AxiosAdapter = (config) =>
           return;
         }
         // Alipay's 4xx/5xx: an answer from the gateway (its status and envelope count), not a lost network.
-        const answer = answerInFailure(failure);
-        if (answer) {
-          resolve({
-            data: answer.data,
-            status: answer.status,
-            statusText: String(answer.status),
-            headers: AxiosHeaders.from(answer.headers),
+        const failed = answerInFailure(failure);
+        if (failed) {
+          answer({
+            data: failed.data,
+            status: failed.status,
+            statusText: String(failed.status),
+            headers: AxiosHeaders.from(failed.headers),
             config,
             request: task,
           });

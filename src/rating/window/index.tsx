@@ -11,6 +11,7 @@ import { queryKeys } from '@/core/query-keys';
 import { scanQrCode } from '@/core/scan-qr';
 import { ErrorState } from '@/ui/error-state';
 import { LoadingState } from '@/ui/loading-state';
+import { LoginRequired } from '@/ui/login-required';
 import { navigate } from '@/ui/navigate';
 import { PageShell } from '@/ui/page-shell';
 import { routes } from '@/ui/routes';
@@ -39,8 +40,10 @@ export default function RateWindowPage() {
     queryFn: ({ signal }) => ratingsApi.ratingReasons('onsite', signal),
   });
   const visit = useMutation({ mutationFn: (body: StartVisitRequest) => ratingsApi.startVisit(body) });
+  // A served hall ticket opens this page with its visit: no QR to scan, the visit exists already.
+  const visitId = visit.data?.id ?? params.visitId;
   const { submit, submitting, serverErrors, dialog } = useSubmitRating(
-    visit.data ? { kind: 'visit', visitId: visit.data.id } : undefined,
+    visitId ? { kind: 'visit', visitId } : undefined,
   );
 
   const start = (body: StartVisitRequest) => {
@@ -61,15 +64,24 @@ export default function RateWindowPage() {
     else if (outcome.kind === 'failed') void Taro.showToast({ title: '未识别到二维码，可输入窗口编号', icon: 'none' });
   };
 
-  if (visit.data) {
-    const w = visit.data.window;
+  if (visitId) {
+    const w = visit.data?.window;
+    if (!tokens)
+      return (
+        <LoginRequired
+          title='登录后评价窗口服务'
+          returnTo={`${routes.rateWindow}?visitId=${encodeURIComponent(visitId)}`}
+        />
+      );
     return (
       <PageShell>
         <View className='section'>
-          <Text className='section__title'>{w.name}</Text>
-          <Text className='muted'>
-            {w.hallName} · {w.departmentName} · 窗口编号 {w.code}
-          </Text>
+          <Text className='section__title'>{w ? w.name : '评价本次窗口服务'}</Text>
+          {w ? (
+            <Text className='muted'>
+              {w.hallName} · {w.departmentName} · 窗口编号 {w.code}
+            </Text>
+          ) : null}
         </View>
         {rules.data ? (
           <RatingForm rules={rules.data} submitting={submitting} serverErrors={serverErrors} onSubmit={submit} />

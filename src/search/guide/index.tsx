@@ -127,6 +127,11 @@ export default function GuidePage() {
         >
           在线申报（网上预审）
         </ActionButton>
+        {g.visits >= 1 ? (
+          <ActionButton block className='guide__apply' onClick={() => navigate(routes.bookVisit(g.code))}>
+            预约到现场办理
+          </ActionButton>
+        ) : null}
       </View>
 
       <View className='section'>

@@ -60,6 +60,12 @@ function stopsOf(page: string, session: Session, ids: TourIds): TourStop[] {
       return one('差评与整改', `${base}?id=${q(ids.ratingId ?? 'unknown')}`);
     case 'commitment/receipt/index':
       return one('承诺回执', `${base}?id=${q(ids.commitmentId ?? 'unknown')}`);
+    case 'visit/book/index':
+      return one(ids.bookingItemCode, `${base}?item=${q(ids.bookingItemCode)}`);
+    case 'visit/mine/index':
+      return ids.bookingId ? one('预约', `${base}?booking=${q(ids.bookingId)}`) : one('—', base);
+    case 'visit/ticket/index':
+      return one('排队号码', `${base}?id=${q(ids.hallTicketId ?? 'unknown')}`);
     default:
       return one('—', base);
   }

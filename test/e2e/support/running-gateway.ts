@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildGateway } from '../../../gateway/src/server';
+import { buildGateway, type NotificationOptions } from '../../../gateway/src/server';
 
 /** The officers' token for the admin API in e2e runs. */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
@@ -39,6 +39,10 @@ export interface StartGatewayOptions {
    * start from a clean database). They log in like anyone: `signInBySms(page, gateway, DEMO_RESIDENTS[0].mobile)`.
    */
   demoData?: boolean;
+  /** The gateway's clock (default the real one): journeys that cross days (预约 → 取号) move it. */
+  now?: () => Date;
+  /** The outbox worker and the template ids the app asks consent for (default: TEST_TEMPLATE_IDS). */
+  notifications?: NotificationOptions;
 }
 
 /**
@@ -58,7 +62,8 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     onSmsCode: (mobile, code) => smsCodes.set(mobile, code),
     adminToken: E2E_ADMIN_TOKEN,
     demoData: options.demoData ?? false,
-    notifications: { weappTemplates: TEST_TEMPLATE_IDS, alipayTemplates: TEST_TEMPLATE_IDS },
+    now: options.now,
+    notifications: options.notifications ?? { weappTemplates: TEST_TEMPLATE_IDS, alipayTemplates: TEST_TEMPLATE_IDS },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

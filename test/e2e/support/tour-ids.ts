@@ -1,4 +1,5 @@
 import type {
+  BookingList,
   CaseList,
   CaseStatus,
   CommitmentList,
@@ -23,7 +24,15 @@ export interface TourIds {
   /** A rating with a 整改 ticket, else any rating. */
   ratingId?: string;
   commitmentId?: string;
+  /** An item that needs a visit (预约办事). */
+  bookingItemCode: string;
+  /** The resident's upcoming booking and today's number (demo history). */
+  bookingId?: string;
+  hallTicketId?: string;
 }
+
+/** 残疾人证办理: 到现场 1 次, bookable at the district centre (gateway/src/demo/history-visits.ts). */
+export const TOUR_BOOKING_ITEM = 'HS-CL-0001';
 
 /** The guide the tour opens (居住证申领: online, postable, with a 告知承诺 notice). */
 export const TOUR_GUIDE = 'HS-GA-0009';
@@ -50,6 +59,7 @@ export async function publicTourIds(gateway: RunningGateway): Promise<TourIds> {
     themeCode: themes[0]?.code ?? '',
     windowQrPath: `${link.pathname}${link.search}`,
     cases: {},
+    bookingItemCode: TOUR_BOOKING_ITEM,
   };
 }
 
@@ -64,5 +74,9 @@ export async function residentTourIds(gateway: RunningGateway, accessToken: stri
   ids.ratingId = (ratings.find((r) => r.ticket) ?? ratings[0])?.id;
   const { commitments } = await get<CommitmentList>(gateway, '/me/commitments', auth);
   ids.commitmentId = commitments[0]?.record.id;
+  const { bookings } = await get<BookingList>(gateway, '/me/bookings', auth);
+  ids.bookingId = (bookings.find((b) => b.status === 'booked') ?? bookings[0])?.id;
+  const { tickets } = await get<{ tickets: { id: string }[] }>(gateway, '/me/hall-tickets', auth);
+  ids.hallTicketId = tickets[0]?.id;
   return ids;
 }
