@@ -72,6 +72,17 @@ test('book a slot from the guide, take a number by the hall QR, follow the queue
   expect(await card.textContent()).toContain(HALL_NAME);
   await card.getByText('取消预约').waitFor();
 
+  // The evening before, the reminder is in 消息, and it opens the booking.
+  clock.set('2026-12-07T18:00:00+08:00');
+  expect(await officer.run('booking-sweep')).toContain('发送明天的预约提醒 1 条');
+  await page.goto(`${gateway.baseUrl}/me/account/messages/index`);
+  const reminder = page.getByRole('link', { name: /^未读 您明天有一个预约办事/ });
+  await reminder.waitFor();
+  expect(await reminder.textContent()).toContain('2026年12月8日 09:30');
+  await reminder.click();
+  await page.waitForURL(/\/visit\/mine\/index\?booking=/);
+  await page.locator('.visit-card--highlight').getByText('已预约').waitFor();
+
   // Tuesday 09:10 at the hall: two people took walk-in numbers before us.
   clock.set('2026-12-08T09:05:00+08:00');
   const qr = hallCheckInQr(gateway, HALL);

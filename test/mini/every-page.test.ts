@@ -53,6 +53,11 @@ const PAGES: Record<string, PageCheck> = {
   'me/account/real-name/index': { loggedOut: { bare: /实名认证.*提交认证/ }, loggedIn: { bare: /提交认证/ } },
   'me/account/privacy/index': { loggedOut: { bare: /我们收集什么/ }, loggedIn: { bare: /我们收集什么/ } },
   'me/account/cases/index': { loggedOut: { bare: LOGIN_PROMPT }, loggedIn: { bare: /户口迁移/ } },
+  // Consent is per platform: the push settings name the platform's own channel.
+  'me/account/messages/index': {
+    loggedOut: { bare: LOGIN_PROMPT },
+    loggedIn: { bare: /消息推送（(微信服务通知|支付宝消息)）.*办件进度通知/ },
+  },
   'rating/case/index': {
     query: (ids) => `caseId=${ids.caseId}`,
     loggedOut: { bare: MISSING, withQuery: /请先登录/ },

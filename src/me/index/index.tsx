@@ -72,7 +72,7 @@ export default function MePage() {
             {/* 消息 and 预约 in the card, where they are seen first; the unread count in words. */}
             <View className='me__quick'>
               <View className='me__pill tap-target' role='link' onClick={() => navigate(routes.messages)}>
-                消息{unread.data?.unread ? ` · ${unread.data.unread} 条未读` : ''} ›
+                {`消息${unread.data?.unread ? ` · ${unread.data.unread} 条未读` : ''} ›`}
               </View>
               <View className='me__pill tap-target' role='link' onClick={() => navigate(routes.myBookings())}>
                 我的预约 ›

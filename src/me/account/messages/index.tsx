@@ -67,7 +67,7 @@ export default function MessagesPage() {
       {unread > 0 ? (
         <View className='messages__bar'>
           <Button size='small' className='tap-target' onClick={readAll}>
-            全部标为已读（{unread} 条未读）
+            {`全部标为已读（${unread} 条未读）`}
           </Button>
         </View>
       ) : null}

@@ -44,7 +44,7 @@ export function PushSettings() {
 
   return (
     <View className='push-settings' role='region' aria-label='消息推送'>
-      <Text className='push-settings__title'>消息推送（{channel}）</Text>
+      <Text className='push-settings__title'>{`消息推送（${channel}）`}</Text>
       {list.channel === 'sms' ? (
         list.consents.map((c) => (
           <LabelledSwitch
@@ -67,7 +67,7 @@ export function PushSettings() {
           ))}
           {askable.length > 0 ? (
             <Button className='tap-target push-settings__ask' block onClick={askAgain}>
-              允许{channel}推送
+              {`允许${channel}推送`}
             </Button>
           ) : null}
         </>
