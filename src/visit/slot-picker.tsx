@@ -24,6 +24,34 @@ function shortDay(date: string): string {
   return formatChineseDate(date).replace(/^\d+年/, '');
 }
 
+type ChoiceChipProps = {
+  on: boolean;
+  /** Shown, but cannot be chosen: `sub` says why. */
+  disabled?: boolean;
+  label: string;
+  sub: string;
+  onChoose: () => void;
+};
+
+/** One choice of a radio group, as a chip; the tick and the words say it is chosen, not only colour. */
+function ChoiceChip({ on, disabled = false, label, sub, onChoose }: ChoiceChipProps) {
+  const classes = ['chip', 'visit-choice', on ? 'chip--active' : '', disabled ? 'visit-choice--disabled' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <View
+      className={classes}
+      role='radio'
+      aria-checked={on}
+      aria-disabled={disabled}
+      onClick={() => (disabled ? undefined : onChoose())}
+    >
+      <Text>{`${on ? '✓ ' : ''}${label}`}</Text>
+      <Text className='visit-choice__sub'>{sub}</Text>
+    </View>
+  );
+}
+
 /**
  * Hall (when the item is handled at several), day and slot, as chips: a closed day and a full slot
  * stay visible but cannot be chosen, and say why in words (colour is never the only cue).
@@ -37,21 +65,15 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
         <View className='visit-group'>
           <Text className='visit-group__label'>选择大厅</Text>
           <View className='chips' role='radiogroup' aria-label='选择大厅'>
-            {halls.map((h) => {
-              const on = h.hallId === hall?.hallId;
-              return (
-                <View
-                  key={h.hallId}
-                  className={on ? 'chip chip--active visit-choice' : 'chip visit-choice'}
-                  role='radio'
-                  aria-checked={on}
-                  onClick={() => onChange({ hallId: h.hallId })}
-                >
-                  <Text>{`${on ? '✓ ' : ''}${h.hallName}`}</Text>
-                  <Text className='visit-choice__sub'>{h.address}</Text>
-                </View>
-              );
-            })}
+            {halls.map((h) => (
+              <ChoiceChip
+                key={h.hallId}
+                on={h.hallId === hall?.hallId}
+                label={h.hallName}
+                sub={h.address}
+                onChoose={() => onChange({ hallId: h.hallId })}
+              />
+            ))}
           </View>
         </View>
       ) : hall ? (
@@ -68,26 +90,16 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
             <Text className='muted'>该大厅近期没有可预约的日期</Text>
           ) : null}
           <View className='chips' role='radiogroup' aria-label='选择日期'>
-            {dayRows(hall).map((row) => {
-              const on = row.date === day?.date;
-              const closed = row.closedReason !== undefined;
-              const classes = ['chip', 'visit-choice', on ? 'chip--active' : '', closed ? 'visit-choice--disabled' : '']
-                .filter(Boolean)
-                .join(' ');
-              return (
-                <View
-                  key={row.date}
-                  className={classes}
-                  role='radio'
-                  aria-checked={on}
-                  aria-disabled={closed}
-                  onClick={() => (closed ? undefined : onChange({ hallId: hall.hallId, date: row.date }))}
-                >
-                  <Text>{`${on ? '✓ ' : ''}${shortDay(row.date)} ${formatWeekday(row.date)}`}</Text>
-                  <Text className='visit-choice__sub'>{closed ? `不办公：${row.closedReason}` : '可预约'}</Text>
-                </View>
-              );
-            })}
+            {dayRows(hall).map((row) => (
+              <ChoiceChip
+                key={row.date}
+                on={row.date === day?.date}
+                disabled={row.closedReason !== undefined}
+                label={`${shortDay(row.date)} ${formatWeekday(row.date)}`}
+                sub={row.closedReason !== undefined ? `不办公：${row.closedReason}` : '可预约'}
+                onChoose={() => onChange({ hallId: hall.hallId, date: row.date })}
+              />
+            ))}
           </View>
         </View>
       ) : null}
@@ -96,28 +108,16 @@ export function SlotPicker({ halls, choice, onChange }: SlotPickerProps) {
           <Text className='visit-group__label'>选择时段</Text>
           {day.slots.length === 0 ? <Text className='muted'>当天没有可预约的时段</Text> : null}
           <View className='chips' role='radiogroup' aria-label='选择时段'>
-            {day.slots.map((slot) => {
-              const on = slot.startsAt === choice.slotStart;
-              const full = slot.remaining <= 0;
-              const classes = ['chip', 'visit-choice', on ? 'chip--active' : '', full ? 'visit-choice--disabled' : '']
-                .filter(Boolean)
-                .join(' ');
-              return (
-                <View
-                  key={slot.startsAt}
-                  className={classes}
-                  role='radio'
-                  aria-checked={on}
-                  aria-disabled={full}
-                  onClick={() =>
-                    full ? undefined : onChange({ hallId: hall.hallId, date: day.date, slotStart: slot.startsAt })
-                  }
-                >
-                  <Text>{`${on ? '✓ ' : ''}${slot.start}–${slot.end}`}</Text>
-                  <Text className='visit-choice__sub'>{full ? '已满' : `余 ${slot.remaining}`}</Text>
-                </View>
-              );
-            })}
+            {day.slots.map((slot) => (
+              <ChoiceChip
+                key={slot.startsAt}
+                on={slot.startsAt === choice.slotStart}
+                disabled={slot.remaining <= 0}
+                label={`${slot.start}–${slot.end}`}
+                sub={slot.remaining <= 0 ? '已满' : `余 ${slot.remaining}`}
+                onChoose={() => onChange({ hallId: hall.hallId, date: day.date, slotStart: slot.startsAt })}
+              />
+            ))}
           </View>
         </View>
       ) : null}

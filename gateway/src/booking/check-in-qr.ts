@@ -1,9 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { signedQrLink, verifySignedQrLink } from '../auth/signed-qr-link';
 
 /** The H5 / mini-program page a hall's check-in (取号) QR code opens. */
 export const HALL_CHECK_IN_PATH = '/booking/check-in/index';
-
-const SIGNATURE = /^[0-9a-f]{16}$/;
 
 /**
  * First 16 hex characters of HMAC-SHA256(secret, "hall-check-in:" + hallId). The window QR key is
@@ -16,21 +15,7 @@ export function hallCheckInSignature(secret: string, hallId: string): string {
 
 /** `<base>/booking/check-in/index?h=<hallId>&s=<sig>`; the base loses any trailing slash. */
 export function hallCheckInQrContent(base: string, hallId: string, secret: string): string {
-  const query = new URLSearchParams({ h: hallId, s: hallCheckInSignature(secret, hallId) });
-  return `${base.replace(/\/+$/, '')}${HALL_CHECK_IN_PATH}?${query.toString()}`;
-}
-
-function readParams(text: string): { hallId: string; signature: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(text, 'https://qr.invalid/');
-  } catch {
-    return undefined;
-  }
-  const hallId = url.searchParams.get('h');
-  const signature = url.searchParams.get('s');
-  if (!hallId || !signature) return undefined;
-  return { hallId, signature };
+  return signedQrLink(base, HALL_CHECK_IN_PATH, 'h', hallId, hallCheckInSignature(secret, hallId));
 }
 
 /**
@@ -38,17 +23,5 @@ function readParams(text: string): { hallId: string; signature: string } | undef
  * Accepts the content percent-encoded too (a mini-program opened by "扫普通链接二维码" gets it in `q`).
  */
 export function verifyHallCheckInQr(qr: string, secret: string): string | undefined {
-  const text = qr.trim();
-  let params = readParams(text);
-  if (!params && /%[0-9a-f]{2}/i.test(text)) {
-    try {
-      params = readParams(decodeURIComponent(text));
-    } catch {
-      params = undefined;
-    }
-  }
-  if (!params || !SIGNATURE.test(params.signature)) return undefined;
-  const expected = Buffer.from(hallCheckInSignature(secret, params.hallId), 'hex');
-  const given = Buffer.from(params.signature, 'hex');
-  return timingSafeEqual(expected, given) ? params.hallId : undefined;
+  return verifySignedQrLink(qr, 'h', (hallId) => hallCheckInSignature(secret, hallId));
 }
