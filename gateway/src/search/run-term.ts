@@ -2,7 +2,7 @@ import { letterMaskOf } from './indexed-text';
 import { ownerFrom, partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
-import { Field, textAt, type SearchIndex } from './search-index';
+import { Field, gramOf, textAt, type SearchIndex } from './search-index';
 import { matchSound, querySyllables } from './sound-alike';
 
 export const NO_MATCH = 0x7fffffff;
@@ -17,6 +17,8 @@ const { None: NONE, Exact: EXACT, Prefix: PREFIX, Substring: SUBSTRING } = Match
 export const scoreOf = (field: Field, kind: number, synonym: boolean): number => field * 6 + (synonym ? 3 : 0) + kind;
 const FIELDS = 4;
 export const SOUND_TIER = FIELDS * 6;
+/** How many scores one term can have: those as typed, then the same again by sound. */
+export const TERM_SCORES = SOUND_TIER * 2;
 export const fieldOfScore = (score: number): Field => (Math.floor(score / 6) % FIELDS) as Field;
 
 /** Items allowed by the filters (1) or not (0); null when no filter is set. */
@@ -29,7 +31,8 @@ export interface TermResult {
   text: Int32Array;
   variant: Uint8Array;
   variants: PreparedQuery[];
-  items: number[];
+  /** The items matched, in no particular order. */
+  items: Int32Array;
 }
 
 export function prepare(text: string): PreparedQuery {
@@ -46,11 +49,17 @@ function longestIdeographRun(q: string): string {
   return best;
 }
 
+/** True when some two adjacent letters of the query begin a syllable ("zh", "hu"…). */
+function spellsSyllables(index: SearchIndex, q: string): boolean {
+  for (let i = 0; i + 1 < q.length; i += 1) if (index.syllableHeads.has(q.slice(i, i + 2))) return true;
+  return false;
+}
+
 /**
  * Finds the texts one query variant matches, each with its best kind, and reports them through
  * `found`. Cheap native scans first (literal, full pinyin, initials: one `indexOf` loop each over
- * every text at once); the general matcher (mixed forms like "hkqianyi") only runs on texts
- * that share an adjacent pair of initials with the query.
+ * every text at once; a single letter reads its list of texts instead); the general matcher
+ * (mixed forms like "hkqianyi") only runs on texts that can still match.
  */
 function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: number, kind: MatchKind) => void): void {
   const q = query.text;
@@ -60,17 +69,29 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
   /** The general matcher, on a text that has every letter the query has. */
   const pinyinKindOf = (t: number): MatchKind =>
     (texts.letterMask[t] & query.letterMask) === query.letterMask ? pinyinKind(textAt(index, t), query) : NONE;
-  const touched: number[] = [];
+  // Typed, not an array of numbers: a letter touches most of a province's 100,000 texts.
+  const touched = new Int32Array(textCount);
+  let touchedCount = 0;
   const record = (t: number, kind: MatchKind): void => {
-    if (kindOf[t] === NONE) touched.push(t);
+    if (kindOf[t] === NONE) {
+      touched[touchedCount] = t;
+      touchedCount += 1;
+    }
     if (kindOf[t] === NONE || kind < kindOf[t]) kindOf[t] = kind;
   };
 
-  // Literal: the first hit in a text is its leftmost, hence its best.
-  for (let at = literal.text.indexOf(q), t = 0; at >= 0;) {
-    t = ownerFrom(literal, at, t);
-    record(t, literalKind(at - literal.start[t], q.length, partLength(literal, t)));
-    at = literal.text.indexOf(q, literal.start[t + 1]);
+  // Literal: the first hit in a text is its leftmost, hence its best. A query with a Latin letter
+  // or a digit can only be in the few texts that have one.
+  // eslint-disable-next-line no-control-regex -- an ASCII range check
+  const latin = /[\x00-\x7f]/.test(q);
+  const haystack = latin ? index.latin : literal;
+  for (let at = haystack.text.indexOf(q), part = 0; at >= 0;) {
+    part = ownerFrom(haystack, at, part);
+    record(
+      latin ? index.latinTexts[part] : part,
+      literalKind(at - haystack.start[part], q.length, partLength(haystack, part)),
+    );
+    at = haystack.text.indexOf(q, haystack.start[part + 1]);
   }
 
   if (query.pinyin) {
@@ -79,32 +100,58 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
       // One letter starting a syllable is that syllable's initial: the initials scan finds it.
       let wholeSyllables = false;
-      for (let at = q.length > 1 ? pinyin.text.indexOf(q) : -1, t = 0; at >= 0;) {
-        t = ownerFrom(pinyin, at, t);
-        const unit = syllableAt[at];
-        if (unit < 0) {
-          at = pinyin.text.indexOf(q, at + 1);
-          continue;
-        }
-        const exact = unit === 0 && q.length === partLength(pinyin, t);
-        record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
+      const wholeAt = (at: number, t: number): number => {
+        const exact = syllableAt[at] === 0 && q.length === partLength(pinyin, t);
+        record(t, syllableAt[at] !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
         wholeSyllables = true;
-        at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
+        return t;
+      };
+      if (q.length >= 3) {
+        // Only where a syllable starts with the query's first three letters, leftmost per text.
+        const { start, at: positions } = index.pinyinGrams;
+        const gram = gramOf(q, 0);
+        for (let i = start[gram], t = 0, last = -1; i < start[gram + 1]; i += 1) {
+          const at = positions[i];
+          if ((last >= 0 && at < pinyin.start[last + 1]) || !pinyin.text.startsWith(q, at)) continue;
+          t = ownerFrom(pinyin, at, t);
+          last = wholeAt(at, t);
+        }
+      } else if (q.length === 2) {
+        for (let at = pinyin.text.indexOf(q), t = 0; at >= 0;) {
+          t = ownerFrom(pinyin, at, t);
+          if (syllableAt[at] < 0) {
+            at = pinyin.text.indexOf(q, at + 1);
+            continue;
+          }
+          wholeAt(at, t);
+          at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
+        }
       }
-      // Initials ("hkqy").
-      for (let at = initials.text.indexOf(q), t = 0; at >= 0;) {
-        t = ownerFrom(initials, at, t);
-        const unit = at - initials.start[t];
-        const exact = unit === 0 && q.length === partLength(initials, t);
-        record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
-        at = initials.text.indexOf(q, initials.start[t + 1]);
+      const letter = q.charCodeAt(0) - 0x61;
+      if (q.length === 1 && letter >= 0 && letter < 26) {
+        // One letter (the first keystroke of a search as you type): the texts whose initials hold it
+        // are listed at index time; scanning for them costs a province's catalogue 80,000 hits.
+        for (const t of index.textsByInitial[letter]) {
+          const first = initials.text.charCodeAt(initials.start[t]) === q.charCodeAt(0);
+          record(t, !first ? SUBSTRING : partLength(initials, t) === 1 ? EXACT : PREFIX);
+        }
+      } else {
+        // Initials ("hkqy").
+        for (let at = initials.text.indexOf(q), t = 0; at >= 0;) {
+          t = ownerFrom(initials, at, t);
+          const unit = at - initials.start[t];
+          const exact = unit === 0 && q.length === partLength(initials, t);
+          record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
+          at = initials.text.indexOf(q, initials.start[t + 1]);
+        }
       }
       // Mixed forms span at least two syllables, so the text has the query's first letter
       // followed by the initial of the next syllable, which starts 1–6 letters into the query.
       // A query some text spells out syllable by syllable ("shenfenzheng") was typed as full
       // pinyin: reading parts of it as initials would only add noise (and cost a province's
-      // catalogue most of the query's time).
-      if (q.length >= 2 && !wholeSyllables) {
+      // catalogue most of the query's time). A query where no two letters begin a syllable
+      // ("gssl") can only be initials, which the scan above has found.
+      if (q.length >= 2 && !wholeSyllables && spellsSyllables(index, q)) {
         const seen = new Uint8Array(textCount);
         for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
           // The first syllable is typed as its first letter, its initial (zh, ch, sh) or whole.
@@ -124,11 +171,25 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
     } else {
       // Ideographs mixed with pinyin ("户口qy", or a synonym put into pinyin: "公司sheli"): the
       // ideographs must be in the text as they are, so only texts holding the longest run of them
-      // go to the general matcher.
+      // go to the general matcher, and when a letter follows the run in the query, only those
+      // where it is the initial of the character after the run (户口 then q…: 户口迁移, not 户口登记).
       const run = longestIdeographRun(q);
+      const runAt = q.indexOf(run);
+      const next = runAt + run.length < q.length && q.indexOf(run, runAt + 1) < 0 ? q[runAt + run.length] : '';
+      const nextFits = (t: number, first: number): boolean => {
+        const length = partLength(literal, t);
+        // A character outside the BMP takes two positions in `literal` and one in `initials`.
+        if (next === '' || length !== partLength(initials, t)) return true;
+        const end = literal.start[t] + length;
+        for (let at = first; at >= 0 && at < end; at = literal.text.indexOf(run, at + 1)) {
+          const after = at - literal.start[t] + run.length;
+          if (after < length && initials.text[initials.start[t] + after] === next) return true;
+        }
+        return false;
+      };
       for (let at = literal.text.indexOf(run), t = 0; at >= 0;) {
         t = ownerFrom(literal, at, t);
-        if (kindOf[t] === NONE) {
+        if (kindOf[t] === NONE && nextFits(t, at)) {
           const kind = pinyinKindOf(t);
           if (kind !== NONE) record(t, kind);
         }
@@ -136,12 +197,14 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       }
     }
   }
-  for (const t of touched) found(t, kindOf[t] as MatchKind);
+  for (let i = 0; i < touchedCount; i += 1) found(touched[i], kindOf[touched[i]] as MatchKind);
 }
 
 /** True when no item matched in its name or an alias: the query is then worth reading by sound. */
-function weak(result: TermResult): boolean {
-  return result.items.every((item) => result.score[item] >= scoreOf(Field.Department, 0, false));
+function weak(score: Int32Array, items: Int32Array, count: number): boolean {
+  const strong = scoreOf(Field.Department, 0, false);
+  for (let i = 0; i < count; i += 1) if (score[items[i]] < strong) return false;
+  return true;
 }
 
 /**
@@ -151,36 +214,40 @@ function weak(result: TermResult): boolean {
 export function runTerm(index: SearchIndex, term: string, allowed: Allowed): TermResult {
   const n = index.items.count;
   const variants = [prepare(term), ...index.synonyms.expand(term).map(prepare)];
-  const result: TermResult = {
-    score: new Int32Array(n).fill(NO_MATCH),
-    text: new Int32Array(n),
-    variant: new Uint8Array(n),
-    variants,
-    items: [],
-  };
-  const { score, text, variant, items } = result;
+  const score = new Int32Array(n).fill(NO_MATCH);
+  const text = new Int32Array(n);
+  const variant = new Uint8Array(n);
+  // Typed, not an array of numbers: growing an array one item at a time cost a letter's 100,000
+  // matches more than spreading them.
+  const items = new Int32Array(n);
+  let count = 0;
   const { start, item: postingItem, field: postingField } = index.postings;
   /** Records text `t`'s match for the items carrying it; `base` is variant v's score for an exact name match. */
   const spread =
     (v: number, base: number) =>
     (t: number, kind: MatchKind): void => {
+      // Each field further down the ranking adds 6.
+      const shift = base + kind;
       for (let p = start[t], end = start[t + 1]; p < end; p += 1) {
         const item = postingItem[p];
-        // Each field further down the ranking adds 6.
-        const s = postingField[p] * 6 + base + kind;
-        if (s >= score[item] || (allowed !== null && allowed[item] === 0)) continue;
-        if (score[item] === NO_MATCH) items.push(item);
+        const s = postingField[p] * 6 + shift;
+        const before = score[item];
+        if (s >= before || (allowed !== null && allowed[item] === 0)) continue;
+        if (before === NO_MATCH) {
+          items[count] = item;
+          count += 1;
+        }
         score[item] = s;
         text[item] = t;
         variant[item] = v;
       }
     };
   variants.forEach((query, v) => matchVariant(index, query, spread(v, scoreOf(Field.Name, 0, v > 0))));
-  const syllables = weak(result) ? querySyllables(term) : undefined;
+  const syllables = weak(score, items, count) ? querySyllables(term) : undefined;
   if (syllables && variants.length < 255) {
     // Highlighting reads the sound variant as full pinyin, which marks the same characters.
     variants.push(prepare(syllables.join('')));
     matchSound(index, syllables, spread(variants.length - 1, SOUND_TIER));
   }
-  return result;
+  return { score, text, variant, variants, items: items.subarray(0, count) };
 }

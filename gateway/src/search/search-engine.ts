@@ -9,7 +9,7 @@ import type {
 import { SEARCH_QUERY_MAX_LENGTH } from '../../../types/contract';
 import { matchRanges } from './match-text';
 import { cleanQuery, compact } from './normalise';
-import { fieldOfScore, NO_MATCH, runTerm, type Allowed, type TermResult } from './run-term';
+import { fieldOfScore, NO_MATCH, runTerm, TERM_SCORES, type Allowed, type TermResult } from './run-term';
 import { filterItems, itemSummary } from './item-table';
 import { Field, FIELD_NAMES, textAt, type SearchIndex } from './search-index';
 
@@ -123,30 +123,47 @@ function rank(index: SearchIndex, folded: string, allowed: Allowed, from: number
       scores[item] = sum;
     }
   }
-  return { total: items.length, items: rankSlice(index, items, scores, from, count), terms };
+  return {
+    total: items.length,
+    items: rankSlice(index, items, scores, TERM_SCORES * terms.length, from, count),
+    terms,
+  };
 }
 
 /**
  * Items `from`…`from + count` of the matches ordered by score, then browse order. Scores are a few
- * small numbers, so instead of sorting every match (100,000 for "z" in a province's catalogue), it
- * counts the matches per score and walks the browse order for the scores the slice falls in.
+ * small numbers (below `scoreLimit`), so instead of sorting every match (100,000 for "z" in a
+ * province's catalogue), it counts the matches per score and walks the browse order for the scores
+ * the slice falls in.
  */
-function rankSlice(index: SearchIndex, items: number[], scores: Int32Array, from: number, count: number): number[] {
-  const perScore = new Map<number, number>();
-  for (const item of items) perScore.set(scores[item], (perScore.get(scores[item]) ?? 0) + 1);
+function rankSlice(
+  index: SearchIndex,
+  items: Int32Array,
+  scores: Int32Array,
+  scoreLimit: number,
+  from: number,
+  count: number,
+): number[] {
+  const perScore = new Int32Array(scoreLimit);
+  for (let i = 0; i < items.length; i += 1) perScore[scores[items[i]]] += 1;
   const out: number[] = [];
   let before = 0;
-  for (const score of [...perScore.keys()].sort((a, b) => a - b)) {
-    const n = perScore.get(score) ?? 0;
+  for (let score = 0; score < scoreLimit; score += 1) {
+    const n = perScore[score];
+    if (n === 0) continue;
     if (before + n <= from) {
       before += n;
       continue;
     }
     let skip = Math.max(0, from - before);
+    let left = n;
     for (const item of index.byPopularity) {
       if (scores[item] !== score) continue;
+      left -= 1;
       if (skip > 0) skip -= 1;
       else if (out.push(item) === count) return out;
+      // The rest of the browse order has no item of this score.
+      if (left === 0) break;
     }
     before += n;
   }

@@ -68,6 +68,50 @@ class PostingTableBuilder {
 }
 
 /**
+ * Positions in the pinyin haystack where a syllable starts, grouped by their next three letters:
+ * a full-pinyin query can only match at such a position, so it checks the positions of its own
+ * first three letters ("huk" for "hukouq": a few dozen) instead of scanning 4.6 million letters.
+ */
+export interface PinyinGrams {
+  /** Positions of gram g are `at[start[g]]…at[start[g + 1] - 1]`, ascending. */
+  start: Int32Array;
+  at: Int32Array;
+}
+
+/** a–z, then one code for anything else (a separator, a digit, an ideograph without pinyin). */
+const GRAM_BASE = 27;
+const gramLetter = (code: number): number => (code >= 0x61 && code <= 0x7a ? code - 0x61 : GRAM_BASE - 1);
+
+/** The gram of the three characters of `text` from `at` (past the end counts as "anything else"). */
+export function gramOf(text: string, at: number): number {
+  const letter = (k: number): number => gramLetter(text.charCodeAt(at + k));
+  return (letter(0) * GRAM_BASE + letter(1)) * GRAM_BASE + letter(2);
+}
+
+function pinyinGrams(pinyin: Haystack, syllableAt: Int16Array): PinyinGrams {
+  const start = new Int32Array(GRAM_BASE ** 3 + 1);
+  for (let at = 0; at < syllableAt.length; at += 1) if (syllableAt[at] >= 0) start[gramOf(pinyin.text, at) + 1] += 1;
+  for (let g = 0; g + 1 < start.length; g += 1) start[g + 1] += start[g];
+  const next = start.slice(0, -1);
+  const positions = new Int32Array(start[start.length - 1]);
+  for (let at = 0; at < syllableAt.length; at += 1) {
+    if (syllableAt[at] < 0) continue;
+    const g = gramOf(pinyin.text, at);
+    positions[next[g]] = at;
+    next[g] += 1;
+  }
+  return { start, at: positions };
+}
+
+/** The parts with a character below U+0080, and the index of each among all parts. */
+function latinParts(compactParts: string[]): { latin: Haystack; latinTexts: Int32Array } {
+  const texts: number[] = [];
+  // eslint-disable-next-line no-control-regex -- an ASCII range check
+  compactParts.forEach((part, t) => /[\x00-\x7f]/.test(part) && texts.push(t));
+  return { latin: buildHaystack(texts.map((t) => compactParts[t])), latinTexts: Int32Array.from(texts) };
+}
+
+/**
  * Everything a query needs, built once from the database: the items, each distinct searchable text
  * (names, aliases, department names, material names — shared texts such as 居民身份证 are indexed
  * once), and for each text the items that carry it and in which field.
@@ -77,16 +121,31 @@ export interface SearchIndex {
   texts: TextTable;
   /** Compact texts, for literal matches (characters, digits, Latin abbreviations). */
   literal: Haystack;
+  /**
+   * The few texts with a Latin letter or a digit (12345, ICP), compact, and which text each is: a
+   * query with one can only be found literally there, and scanning them costs nothing.
+   */
+  latin: Haystack;
+  latinTexts: Int32Array;
   /** Full pinyin of each text ("hukouqianyi"), for full-pinyin matches. */
   pinyin: Haystack;
   /** For each position in `pinyin`: the unit whose syllable starts there, or -1 inside a syllable. */
   syllableAt: Int16Array;
+  /** Where syllables start in `pinyin`, by the three letters from there (see `gramOf`). */
+  pinyinGrams: PinyinGrams;
   /** Initials of each text ("hkqy"), for initials matches. */
   initials: Haystack;
   /** Texts by adjacent-initials pair ("hk" → texts with 户口…): candidates for mixed pinyin like "hkqianyi". */
   initialPairs: Map<string, Int32Array>;
   /** Every syllable some text has: where a mixed query's first syllable can end. */
   syllables: ReadonlySet<string>;
+  /**
+   * The first two letters of every syllable some text has ("zh", "hu"…): a query with none of them
+   * can only be typed as initials, one letter per syllable, which the initials scan finds alone.
+   */
+  syllableHeads: ReadonlySet<string>;
+  /** For letter 'a' + i, the texts whose initials contain it: a one-letter query reads its list. */
+  textsByInitial: Int32Array[];
   postings: PostingTable;
   /** Item indexes ordered for browsing: popularity, then shorter name, then code. */
   byPopularity: number[];
@@ -122,6 +181,21 @@ function pairIndex(initials: string[]): Map<string, Int32Array> {
     }
   });
   return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+/** Per letter a–z, the texts (ascending) whose initials hold it at least once. */
+function initialsLists(initials: string[]): Int32Array[] {
+  const lists = Array.from({ length: 26 }, () => new IntList());
+  initials.forEach((part, t) => {
+    let seen = 0;
+    for (let k = 0; k < part.length; k += 1) {
+      const letter = part.charCodeAt(k) - 0x61;
+      if (letter < 0 || letter >= 26 || (seen & (1 << letter)) !== 0) continue;
+      seen |= 1 << letter;
+      lists[letter].push(t);
+    }
+  });
+  return lists.map((list) => list.view().slice());
 }
 
 export function buildSearchIndex(source: IndexSource): SearchIndex {
@@ -172,15 +246,20 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
       at += (unit.syl || unit.ch).length;
     }
   }
+  const syllables = new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl)));
   return {
     items: itemTable,
     texts: textTable,
     literal: buildHaystack(compactParts),
+    ...latinParts(compactParts),
     pinyin,
     syllableAt,
+    pinyinGrams: pinyinGrams(pinyin, syllableAt),
     initials: buildHaystack(initialsParts),
     initialPairs: pairIndex(initialsParts),
-    syllables: new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl))),
+    syllables,
+    syllableHeads: new Set([...syllables].map((syl) => syl.slice(0, 2))),
+    textsByInitial: initialsLists(initialsParts),
     postings: postings.finish(),
     byPopularity: browseOrder(itemTable, textTable.originals),
     synonyms: new SynonymExpander(source.synonymGroups),
