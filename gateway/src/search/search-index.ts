@@ -84,23 +84,22 @@ const gramLetter = (code: number): number => (code >= 0x61 && code <= 0x7a ? cod
 
 /** The gram of the three characters of `text` from `at` (past the end counts as "anything else"). */
 export function gramOf(text: string, at: number): number {
-  const letter = (k: number): number => gramLetter(text.charCodeAt(at + k));
-  return (letter(0) * GRAM_BASE + letter(1)) * GRAM_BASE + letter(2);
+  const first = gramLetter(text.charCodeAt(at));
+  return (first * GRAM_BASE + gramLetter(text.charCodeAt(at + 1))) * GRAM_BASE + gramLetter(text.charCodeAt(at + 2));
 }
 
-function pinyinGrams(pinyin: Haystack, syllableAt: Int16Array): PinyinGrams {
+/** `positions` ascending, `grams` the gram of each: grouped by gram, still ascending within one. */
+function groupByGram(positions: Int32Array, grams: Int32Array): PinyinGrams {
   const start = new Int32Array(GRAM_BASE ** 3 + 1);
-  for (let at = 0; at < syllableAt.length; at += 1) if (syllableAt[at] >= 0) start[gramOf(pinyin.text, at) + 1] += 1;
+  for (const g of grams) start[g + 1] += 1;
   for (let g = 0; g + 1 < start.length; g += 1) start[g + 1] += start[g];
   const next = start.slice(0, -1);
-  const positions = new Int32Array(start[start.length - 1]);
-  for (let at = 0; at < syllableAt.length; at += 1) {
-    if (syllableAt[at] < 0) continue;
-    const g = gramOf(pinyin.text, at);
-    positions[next[g]] = at;
-    next[g] += 1;
+  const at = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i += 1) {
+    at[next[grams[i]]] = positions[i];
+    next[grams[i]] += 1;
   }
-  return { start, at: positions };
+  return { start, at };
 }
 
 /** The parts with a character below U+0080, and the index of each among all parts. */
@@ -237,13 +236,19 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   const pinyin = buildHaystack(pinyinParts);
   // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
   const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
+  const syllableStarts = new IntList(1 << 16);
+  const syllableGrams = new IntList(1 << 16);
   const { unitStart, unitIds, units } = textTable;
   for (let t = 0; t + 1 < unitStart.length; t += 1) {
-    let at = pinyin.start[t];
+    // Grams are read from the text's own part: the joined haystack is slow to read one character at a time.
+    const part = pinyinParts[t];
+    let offset = 0;
     for (let k = unitStart[t]; k < unitStart[t + 1]; k += 1) {
-      syllableAt[at] = k - unitStart[t];
+      syllableAt[pinyin.start[t] + offset] = k - unitStart[t];
+      syllableStarts.push(pinyin.start[t] + offset);
+      syllableGrams.push(gramOf(part, offset));
       const unit = units[unitIds[k]];
-      at += (unit.syl || unit.ch).length;
+      offset += (unit.syl || unit.ch).length;
     }
   }
   const syllables = new Set([...cache.units.values()].map((u) => u.syl).filter((syl) => /^[a-z]{2,}$/.test(syl)));
@@ -254,7 +259,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     ...latinParts(compactParts),
     pinyin,
     syllableAt,
-    pinyinGrams: pinyinGrams(pinyin, syllableAt),
+    pinyinGrams: groupByGram(syllableStarts.view(), syllableGrams.view()),
     initials: buildHaystack(initialsParts),
     initialPairs: pairIndex(initialsParts),
     syllables,
