@@ -19,7 +19,9 @@ export function buildHaystack(parts: string[]): Haystack {
     length += p.length + 1;
   });
   start[parts.length] = length;
-  return { text: parts.join(SEPARATOR) + SEPARATOR, start };
+  // Joined in one go, so the text is one flat string: appending the last separator made it a pair
+  // of strings, which every later read had to go through.
+  return { text: [...parts, ''].join(SEPARATOR), start };
 }
 
 /**

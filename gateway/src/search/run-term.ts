@@ -4,6 +4,7 @@ import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-
 import { hasLetter } from './normalise';
 import { Field, gramOf, textAt, type SearchIndex } from './search-index';
 import { matchSound, querySyllables } from './sound-alike';
+import type { SearchScratch } from './search-scratch';
 
 export const NO_MATCH = 0x7fffffff;
 // Read once: the loops below run for every text a letter matches in a province's catalogue, and an
@@ -24,7 +25,7 @@ export const fieldOfScore = (score: number): Field => (Math.floor(score / 6) % F
 /** Items allowed by the filters (1) or not (0); null when no filter is set. */
 export type Allowed = Uint8Array | null;
 
-/** The best match of one term for every item. */
+/** The best match of one term for every item (in the search's scratch buffers: valid during that search only). */
 export interface TermResult {
   score: Int32Array;
   /** The text and query variant (0 = as typed, then synonyms) of the best match, for highlighting. */
@@ -49,6 +50,28 @@ function longestIdeographRun(q: string): string {
   return best;
 }
 
+/**
+ * Reports each text holding `q` literally, once, with where its leftmost occurrence starts. Only
+ * the places of the query's rarest character are looked at (a few hundred for 户口, 13,000 for
+ * 证, the commonest), not the 1.6 million characters of a province's catalogue.
+ */
+function eachLiteral(index: SearchIndex, q: string, found: (text: number, at: number) => void): void {
+  const { literal } = index;
+  const { start, at: positions } = index.literalChars;
+  const placesOf = (k: number): number => start[q.charCodeAt(k) + 1] - start[q.charCodeAt(k)];
+  let rarest = 0;
+  for (let k = 1; k < q.length; k += 1) if (placesOf(k) < placesOf(rarest)) rarest = k;
+  const c = q.charCodeAt(rarest);
+  // Places ascend, so the first occurrence met in a text is its leftmost.
+  for (let i = start[c], t = 0, last = -1; i < start[c + 1]; i += 1) {
+    const at = positions[i] - rarest;
+    if (at < 0 || (last >= 0 && at < literal.start[last + 1]) || !literal.text.startsWith(q, at)) continue;
+    t = ownerFrom(literal, at, t);
+    last = t;
+    found(t, at);
+  }
+}
+
 /** True when some two adjacent letters of the query begin a syllable ("zh", "hu"…). */
 function spellsSyllables(index: SearchIndex, q: string): boolean {
   for (let i = 0; i + 1 < q.length; i += 1) if (index.syllableHeads.has(q.slice(i, i + 2))) return true;
@@ -61,16 +84,19 @@ function spellsSyllables(index: SearchIndex, q: string): boolean {
  * every text at once; a single letter reads its list of texts instead); the general matcher
  * (mixed forms like "hkqianyi") only runs on texts that can still match.
  */
-function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: number, kind: MatchKind) => void): void {
+function matchVariant(
+  index: SearchIndex,
+  query: PreparedQuery,
+  scratch: SearchScratch,
+  found: (text: number, kind: MatchKind) => void,
+): void {
   const q = query.text;
   const { texts, literal, pinyin, syllableAt, initials } = index;
-  const textCount = texts.originals.length;
-  const kindOf = new Int8Array(textCount).fill(NONE);
+  const { kindOf, touched, seen } = scratch;
+  kindOf.fill(NONE);
   /** The general matcher, on a text that has every letter the query has. */
   const pinyinKindOf = (t: number): MatchKind =>
     (texts.letterMask[t] & query.letterMask) === query.letterMask ? pinyinKind(textAt(index, t), query) : NONE;
-  // Typed, not an array of numbers: a letter touches most of a province's 100,000 texts.
-  const touched = new Int32Array(textCount);
   let touchedCount = 0;
   const record = (t: number, kind: MatchKind): void => {
     if (kindOf[t] === NONE) {
@@ -80,18 +106,18 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
     if (kindOf[t] === NONE || kind < kindOf[t]) kindOf[t] = kind;
   };
 
-  // Literal: the first hit in a text is its leftmost, hence its best. A query with a Latin letter
-  // or a digit can only be in the few texts that have one.
+  // Literal: the leftmost occurrence in a text is its best. A query with a Latin letter or a digit
+  // can only be in the few texts that have one.
   // eslint-disable-next-line no-control-regex -- an ASCII range check
-  const latin = /[\x00-\x7f]/.test(q);
-  const haystack = latin ? index.latin : literal;
-  for (let at = haystack.text.indexOf(q), part = 0; at >= 0;) {
-    part = ownerFrom(haystack, at, part);
-    record(
-      latin ? index.latinTexts[part] : part,
-      literalKind(at - haystack.start[part], q.length, partLength(haystack, part)),
-    );
-    at = haystack.text.indexOf(q, haystack.start[part + 1]);
+  if (/[\x00-\x7f]/.test(q)) {
+    const { latin, latinTexts } = index;
+    for (let at = latin.text.indexOf(q), part = 0; at >= 0;) {
+      part = ownerFrom(latin, at, part);
+      record(latinTexts[part], literalKind(at - latin.start[part], q.length, partLength(latin, part)));
+      at = latin.text.indexOf(q, latin.start[part + 1]);
+    }
+  } else {
+    eachLiteral(index, q, (t, at) => record(t, literalKind(at - literal.start[t], q.length, partLength(literal, t))));
   }
 
   if (query.pinyin) {
@@ -152,7 +178,7 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
       // catalogue most of the query's time). A query where no two letters begin a syllable
       // ("gssl") can only be initials, which the scan above has found.
       if (q.length >= 2 && !wholeSyllables && spellsSyllables(index, q)) {
-        const seen = new Uint8Array(textCount);
+        seen.fill(0);
         for (let j = 1; j <= Math.min(MAX_SYLLABLE, q.length - 1); j += 1) {
           // The first syllable is typed as its first letter, its initial (zh, ch, sh) or whole.
           const head = q.slice(0, j);
@@ -181,20 +207,17 @@ function matchVariant(index: SearchIndex, query: PreparedQuery, found: (text: nu
         // A character outside the BMP takes two positions in `literal` and one in `initials`.
         if (next === '' || length !== partLength(initials, t)) return true;
         const end = literal.start[t] + length;
-        for (let at = first; at >= 0 && at < end; at = literal.text.indexOf(run, at + 1)) {
+        for (let at = first; at + run.length < end; at += 1) {
           const after = at - literal.start[t] + run.length;
-          if (after < length && initials.text[initials.start[t] + after] === next) return true;
+          if (initials.text[initials.start[t] + after] === next && literal.text.startsWith(run, at)) return true;
         }
         return false;
       };
-      for (let at = literal.text.indexOf(run), t = 0; at >= 0;) {
-        t = ownerFrom(literal, at, t);
-        if (kindOf[t] === NONE && nextFits(t, at)) {
-          const kind = pinyinKindOf(t);
-          if (kind !== NONE) record(t, kind);
-        }
-        at = literal.text.indexOf(run, literal.start[t + 1]);
-      }
+      eachLiteral(index, run, (t, at) => {
+        if (kindOf[t] !== NONE || !nextFits(t, at)) return;
+        const kind = pinyinKindOf(t);
+        if (kind !== NONE) record(t, kind);
+      });
     }
   }
   for (let i = 0; i < touchedCount; i += 1) found(touched[i], kindOf[touched[i]] as MatchKind);
@@ -211,15 +234,11 @@ function weak(score: Int32Array, items: Int32Array, count: number): boolean {
  * Matches every distinct text once per variant, then spreads the result to the items carrying it.
  * When that finds no name or alias, the term's sound is matched too (see `matchSound`).
  */
-export function runTerm(index: SearchIndex, term: string, allowed: Allowed): TermResult {
-  const n = index.items.count;
+export function runTerm(index: SearchIndex, term: string, allowed: Allowed, scratch: SearchScratch): TermResult {
   const variants = [prepare(term), ...index.synonyms.expand(term).map(prepare)];
-  const score = new Int32Array(n).fill(NO_MATCH);
-  const text = new Int32Array(n);
-  const variant = new Uint8Array(n);
-  // Typed, not an array of numbers: growing an array one item at a time cost a letter's 100,000
+  // Typed, not arrays of numbers: growing an array one item at a time cost a letter's 100,000
   // matches more than spreading them.
-  const items = new Int32Array(n);
+  const { score, text, variant, items } = scratch.term(NO_MATCH);
   let count = 0;
   const { start, item: postingItem, field: postingField } = index.postings;
   /** Records text `t`'s match for the items carrying it; `base` is variant v's score for an exact name match. */
@@ -242,7 +261,7 @@ export function runTerm(index: SearchIndex, term: string, allowed: Allowed): Ter
         variant[item] = v;
       }
     };
-  variants.forEach((query, v) => matchVariant(index, query, spread(v, scoreOf(Field.Name, 0, v > 0))));
+  variants.forEach((query, v) => matchVariant(index, query, scratch, spread(v, scoreOf(Field.Name, 0, v > 0))));
   const syllables = weak(score, items, count) ? querySyllables(term) : undefined;
   if (syllables && variants.length < 255) {
     // Highlighting reads the sound variant as full pinyin, which marks the same characters.

@@ -12,6 +12,7 @@ import { cleanQuery, compact } from './normalise';
 import { fieldOfScore, NO_MATCH, runTerm, TERM_SCORES, type Allowed, type TermResult } from './run-term';
 import { filterItems, itemSummary } from './item-table';
 import { Field, FIELD_NAMES, textAt, type SearchIndex } from './search-index';
+import { SearchScratch } from './search-scratch';
 
 export interface SearchParams {
   q?: string;
@@ -87,10 +88,22 @@ function allowedItems(index: SearchIndex, params: SearchParams): Allowed {
   return allowed;
 }
 
+const scratches = new WeakMap<SearchIndex, SearchScratch>();
+
+function scratchFor(index: SearchIndex): SearchScratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = new SearchScratch(index.texts.originals.length, index.items.count);
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
 interface Ranked {
   total: number;
   /** The wanted slice of the ranking, best first. */
   items: number[];
+  /** Lent from the index's scratch: read them before the next search. */
   terms: TermResult[];
 }
 
@@ -99,8 +112,10 @@ interface Ranked {
  * match. Returns the items ranked from `from` (`count` of them) and how many matched in all.
  */
 function rank(index: SearchIndex, folded: string, allowed: Allowed, from: number, count: number): Ranked {
+  const scratch = scratchFor(index);
+  scratch.begin();
   const phrase = compact(folded);
-  const phraseResult = runTerm(index, phrase, allowed);
+  const phraseResult = runTerm(index, phrase, allowed, scratch);
   let terms = [phraseResult];
   let items = phraseResult.items;
   let scores = phraseResult.score;
@@ -113,10 +128,10 @@ function rank(index: SearchIndex, folded: string, allowed: Allowed, from: number
     ),
   ];
   if (items.length === 0 && words.length > 1) {
-    terms = words.map((w) => runTerm(index, w, allowed));
+    terms = words.map((w) => runTerm(index, w, allowed, scratch));
     items = terms[0].items.filter((i) => terms.every((t) => t.score[i] !== NO_MATCH));
     // Several terms: an item where every term matched well (e.g. two name matches) ranks first.
-    scores = new Int32Array(index.items.count).fill(NO_MATCH);
+    scores = scratch.term(NO_MATCH).score;
     for (const item of items) {
       let sum = 0;
       for (const t of terms) sum += t.score[item];

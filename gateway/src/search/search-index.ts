@@ -102,6 +102,29 @@ function groupByGram(positions: Int32Array, grams: Int32Array): PinyinGrams {
   return { start, at };
 }
 
+/** Positions in a haystack by the UTF-16 unit there: those of unit c are `at[start[c]]…at[start[c + 1] - 1]`, ascending. */
+export interface CharPositions {
+  start: Int32Array;
+  at: Int32Array;
+}
+
+/** Read from the parts, which are flat strings: the joined haystack is slow to read one unit at a time. */
+function charPositions(parts: string[], haystack: Haystack): CharPositions {
+  const start = new Int32Array(0x10000 + 1);
+  for (const part of parts) for (let k = 0; k < part.length; k += 1) start[part.charCodeAt(k) + 1] += 1;
+  for (let c = 0; c < 0x10000; c += 1) start[c + 1] += start[c];
+  const next = start.slice(0, -1);
+  const at = new Int32Array(start[0x10000]);
+  parts.forEach((part, t) => {
+    for (let k = 0; k < part.length; k += 1) {
+      const c = part.charCodeAt(k);
+      at[next[c]] = haystack.start[t] + k;
+      next[c] += 1;
+    }
+  });
+  return { start, at };
+}
+
 /** The parts with a character below U+0080, and the index of each among all parts. */
 function latinParts(compactParts: string[]): { latin: Haystack; latinTexts: Int32Array } {
   const texts: number[] = [];
@@ -120,6 +143,8 @@ export interface SearchIndex {
   texts: TextTable;
   /** Compact texts, for literal matches (characters, digits, Latin abbreviations). */
   literal: Haystack;
+  /** Where each character occurs in `literal`: a literal query looks only where its rarest one is. */
+  literalChars: CharPositions;
   /**
    * The few texts with a Latin letter or a digit (12345, ICP), compact, and which text each is: a
    * query with one can only be found literally there, and scanning them costs nothing.
@@ -232,6 +257,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   }
 
   const textTable = texts.finish();
+  const literal = buildHaystack(compactParts);
   const itemTable = items.finish();
   const pinyin = buildHaystack(pinyinParts);
   // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
@@ -255,7 +281,8 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   return {
     items: itemTable,
     texts: textTable,
-    literal: buildHaystack(compactParts),
+    literal,
+    literalChars: charPositions(compactParts, literal),
     ...latinParts(compactParts),
     pinyin,
     syllableAt,
