@@ -5,6 +5,7 @@ import { openDatabase, DATABASE_FILE } from '../db/open-database';
 import { CatalogueImportError, formatIssues, importCatalogue } from '../catalogue/import';
 import { applySeed, catalogueIsEmpty } from '../seed/apply-seed';
 import { loadSeed, seedAvailable } from '../seed/load-seed';
+import { seedMissingNotices } from '../seed/seed-database';
 import { DEFAULT_SEED_DIR } from '../paths';
 
 /**
@@ -39,6 +40,9 @@ function main(argv: string[]): number {
     );
     const d = result.departments;
     console.log(`部门 departments: 新增 added ${d.added}, 更新 updated ${d.updated}, 未变 unchanged ${d.unchanged}`);
+    // The 告知书 of the new items' commitment-allowed materials, as the gateway's start would write them.
+    const notices = seedMissingNotices(db, DEFAULT_SEED_DIR, () => new Date());
+    if (notices > 0) console.log(`告知书 notices: 新增 added ${notices}`);
     if (result.warnings.length > 0) console.log(`提示 warnings:\n${formatIssues(result.warnings)}`);
     return 0;
   } catch (error) {

@@ -32,6 +32,16 @@ function seedCatalogueOrWindows(db: Database, seedDir: string, now: () => Date, 
 }
 
 /**
+ * Writes version 1 of a 告知书 for every commitment-allowed material without one (existing notices
+ * are never touched); returns how many. An import does it for the items it brings, so the first
+ * start after importing a province's catalogue does not spend seconds on it before listening.
+ */
+export function seedMissingNotices(db: Database, seedDir: string, now: () => Date): number {
+  const notices = new NoticeService(new NoticeStore(db), new CatalogueStore(db), now);
+  return notices.seedMissing(loadSeedNoticeTerms(seedDir));
+}
+
+/**
  * First start: seeds an empty catalogue (with its windows). Later starts: a database created before
  * service windows existed gets the seed's windows once (only while it has none, so windows an
  * officer changed by hand are never overwritten). Every start: a commitment-allowed material
@@ -40,8 +50,7 @@ function seedCatalogueOrWindows(db: Database, seedDir: string, now: () => Date, 
  */
 export function seedDatabase(db: Database, seedDir: string, now: () => Date, log: SeedLog): void {
   seedCatalogueOrWindows(db, seedDir, now, log);
-  const notices = new NoticeService(new NoticeStore(db), new CatalogueStore(db), now);
-  const written = notices.seedMissing(loadSeedNoticeTerms(seedDir));
+  const written = seedMissingNotices(db, seedDir, now);
   if (written > 0) log.info({ notices: written }, 'seeded commitment notices');
   const schedules = seedHallSchedules(db, seedDir);
   if (schedules > 0) log.info({ hallSchedules: schedules }, 'seeded hall booking schedules');
