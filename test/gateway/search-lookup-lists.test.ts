@@ -1,5 +1,5 @@
 import { search } from '../../gateway/src/search/search-engine';
-import { gramOf } from '../../gateway/src/search/search-index';
+import { gramOf } from '../../gateway/src/search/pinyin-grams';
 import { tinyIndex } from './support/search-index';
 
 /*

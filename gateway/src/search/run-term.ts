@@ -2,7 +2,8 @@ import { letterMaskOf } from './indexed-text';
 import { ownerFrom, partLength } from './haystack';
 import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
-import { Field, gramOf, textAt, type SearchIndex } from './search-index';
+import { eachSpelling } from './pinyin-grams';
+import { Field, textAt, type SearchIndex } from './search-index';
 import { matchSound, querySyllables } from './sound-alike';
 import type { SearchScratch } from './search-scratch';
 
@@ -91,7 +92,7 @@ function matchVariant(
   found: (text: number, kind: MatchKind) => void,
 ): void {
   const q = query.text;
-  const { texts, literal, pinyin, syllableAt, initials } = index;
+  const { texts, literal, pinyin, initials } = index;
   const { kindOf, touched, seen } = scratch;
   kindOf.fill(NONE);
   /** The general matcher, on a text that has every letter the query has. */
@@ -126,32 +127,14 @@ function matchVariant(
       // Full pinyin, possibly ending inside the last syllable ("hukouq"): must start on a syllable.
       // One letter starting a syllable is that syllable's initial: the initials scan finds it.
       let wholeSyllables = false;
-      const wholeAt = (at: number, t: number): number => {
-        const exact = syllableAt[at] === 0 && q.length === partLength(pinyin, t);
-        record(t, syllableAt[at] !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
-        wholeSyllables = true;
-        return t;
-      };
-      if (q.length >= 3) {
-        // Only where a syllable starts with the query's first three letters, leftmost per text.
-        const { start, at: positions } = index.pinyinGrams;
-        const gram = gramOf(q, 0);
-        for (let i = start[gram], t = 0, last = -1; i < start[gram + 1]; i += 1) {
-          const at = positions[i];
-          if ((last >= 0 && at < pinyin.start[last + 1]) || !pinyin.text.startsWith(q, at)) continue;
-          t = ownerFrom(pinyin, at, t);
-          last = wholeAt(at, t);
-        }
-      } else if (q.length === 2) {
-        for (let at = pinyin.text.indexOf(q), t = 0; at >= 0;) {
-          t = ownerFrom(pinyin, at, t);
-          if (syllableAt[at] < 0) {
-            at = pinyin.text.indexOf(q, at + 1);
-            continue;
-          }
-          wholeAt(at, t);
-          at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
-        }
+      if (q.length >= 2) {
+        eachSpelling(index.pinyinGrams, pinyin, q, (at, t) => {
+          // The text's first syllable starts where its part does.
+          const first = at === pinyin.start[t];
+          record(t, !first ? SUBSTRING : q.length === partLength(pinyin, t) ? EXACT : PREFIX);
+          wholeSyllables = true;
+          return true;
+        });
       }
       const letter = q.charCodeAt(0) - 0x61;
       if (q.length === 1 && letter >= 0 && letter < 26) {

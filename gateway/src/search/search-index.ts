@@ -5,6 +5,7 @@ import { IntList } from './int-list';
 import { TextTableBuilder, textView, type TextTable } from './text-table';
 import { SynonymExpander } from './synonyms';
 import { buildHaystack, type Haystack } from './haystack';
+import { PinyinGramsBuilder, type PinyinGrams } from './pinyin-grams';
 
 /** Which field a text belongs to; the order is the ranking order (name first). */
 export const Field = { Name: 0, Alias: 1, Department: 2, Material: 3 } as const;
@@ -67,41 +68,6 @@ class PostingTableBuilder {
   }
 }
 
-/**
- * Positions in the pinyin haystack where a syllable starts, grouped by their next three letters:
- * a full-pinyin query can only match at such a position, so it checks the positions of its own
- * first three letters ("huk" for "hukouq": a few dozen) instead of scanning 4.6 million letters.
- */
-export interface PinyinGrams {
-  /** Positions of gram g are `at[start[g]]…at[start[g + 1] - 1]`, ascending. */
-  start: Int32Array;
-  at: Int32Array;
-}
-
-/** a–z, then one code for anything else (a separator, a digit, an ideograph without pinyin). */
-const GRAM_BASE = 27;
-const gramLetter = (code: number): number => (code >= 0x61 && code <= 0x7a ? code - 0x61 : GRAM_BASE - 1);
-
-/** The gram of the three characters of `text` from `at` (past the end counts as "anything else"). */
-export function gramOf(text: string, at: number): number {
-  const first = gramLetter(text.charCodeAt(at));
-  return (first * GRAM_BASE + gramLetter(text.charCodeAt(at + 1))) * GRAM_BASE + gramLetter(text.charCodeAt(at + 2));
-}
-
-/** `positions` ascending, `grams` the gram of each: grouped by gram, still ascending within one. */
-function groupByGram(positions: Int32Array, grams: Int32Array): PinyinGrams {
-  const start = new Int32Array(GRAM_BASE ** 3 + 1);
-  for (const g of grams) start[g + 1] += 1;
-  for (let g = 0; g + 1 < start.length; g += 1) start[g + 1] += start[g];
-  const next = start.slice(0, -1);
-  const at = new Int32Array(positions.length);
-  for (let i = 0; i < positions.length; i += 1) {
-    at[next[grams[i]]] = positions[i];
-    next[grams[i]] += 1;
-  }
-  return { start, at };
-}
-
 /** Positions in a haystack by the UTF-16 unit there: those of unit c are `at[start[c]]…at[start[c + 1] - 1]`, ascending. */
 export interface CharPositions {
   start: Int32Array;
@@ -155,7 +121,7 @@ export interface SearchIndex {
   pinyin: Haystack;
   /** For each position in `pinyin`: the unit whose syllable starts there, or -1 inside a syllable. */
   syllableAt: Int16Array;
-  /** Where syllables start in `pinyin`, by the three letters from there (see `gramOf`). */
+  /** Where syllables start in `pinyin`, by the letters from there. */
   pinyinGrams: PinyinGrams;
   /** Initials of each text ("hkqy"), for initials matches. */
   initials: Haystack;
@@ -262,17 +228,13 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
   const pinyin = buildHaystack(pinyinParts);
   // A text has at most a few hundred units (names ≤ 200 characters): 16 bits are enough.
   const syllableAt = new Int16Array(pinyin.text.length).fill(-1);
-  const syllableStarts = new IntList(1 << 16);
-  const syllableGrams = new IntList(1 << 16);
+  const grams = new PinyinGramsBuilder();
   const { unitStart, unitIds, units } = textTable;
   for (let t = 0; t + 1 < unitStart.length; t += 1) {
-    // Grams are read from the text's own part: the joined haystack is slow to read one character at a time.
-    const part = pinyinParts[t];
     let offset = 0;
     for (let k = unitStart[t]; k < unitStart[t + 1]; k += 1) {
       syllableAt[pinyin.start[t] + offset] = k - unitStart[t];
-      syllableStarts.push(pinyin.start[t] + offset);
-      syllableGrams.push(gramOf(part, offset));
+      grams.add(t, pinyinParts[t], pinyin.start[t], offset);
       const unit = units[unitIds[k]];
       offset += (unit.syl || unit.ch).length;
     }
@@ -286,7 +248,7 @@ export function buildSearchIndex(source: IndexSource): SearchIndex {
     ...latinParts(compactParts),
     pinyin,
     syllableAt,
-    pinyinGrams: groupByGram(syllableStarts.view(), syllableGrams.view()),
+    pinyinGrams: grams.finish(),
     initials: buildHaystack(initialsParts),
     initialPairs: pairIndex(initialsParts),
     syllables,

@@ -1,6 +1,7 @@
 import { indexText } from './indexed-text';
 import { MatchKind } from './match-text';
-import { ownerFrom, SEPARATOR } from './haystack';
+import { SEPARATOR } from './haystack';
+import { eachSpelling } from './pinyin-grams';
 import type { SearchIndex } from './search-index';
 
 // One ideograph's sound matches hundreds of characters (婚 → 昏, 混, 魂…): only longer queries.
@@ -36,20 +37,23 @@ export function matchSound(
     offsets.push(at);
     at += syllables[i].length;
   }
-  for (let at = pinyin.text.indexOf(q), t = 0; at >= 0;) {
-    t = ownerFrom(pinyin, at, t);
+  /** Whether the query's syllables each start a syllable of the text from `at`, and the match's kind. */
+  const kindAt = (at: number): MatchKind => {
     const first = syllableAt[at];
     const end = at + q.length;
     const aligned =
       first >= 0 &&
       offsets.every((o, i) => syllableAt[at + o] === first + i) &&
       (pinyin.text[end] === SEPARATOR || syllableAt[end] === first + syllables.length);
-    if (!aligned) {
-      at = pinyin.text.indexOf(q, at + 1);
-      continue;
-    }
+    if (!aligned) return MatchKind.None;
     const whole = first === 0 && pinyin.text[end] === SEPARATOR;
-    found(t, first !== 0 ? MatchKind.Substring : whole ? MatchKind.Exact : MatchKind.Prefix);
-    at = pinyin.text.indexOf(q, pinyin.start[t + 1]);
-  }
+    return first !== 0 ? MatchKind.Substring : whole ? MatchKind.Exact : MatchKind.Prefix;
+  };
+  // Two syllables at least, so two letters at least.
+  eachSpelling(index.pinyinGrams, pinyin, q, (at, t) => {
+    const kind = kindAt(at);
+    if (kind === MatchKind.None) return false;
+    found(t, kind);
+    return true;
+  });
 }
