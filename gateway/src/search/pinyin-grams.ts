@@ -82,50 +82,41 @@ export class PinyinGramsBuilder {
   }
 }
 
-/** The entries of grams `from`…`to - 1`, each gram's in order, merged into one ascending order. */
-function* mergedEntries(start: Int32Array, at: Int32Array, from: number, to: number): Generator<number> {
-  const next: number[] = [];
-  const end: number[] = [];
-  for (let g = from; g < to; g += 1) {
-    if (start[g] === start[g + 1]) continue;
-    next.push(start[g]);
-    end.push(start[g + 1]);
-  }
-  while (next.length > 0) {
-    let best = 0;
-    for (let k = 1; k < next.length; k += 1) if (at[next[k]] < at[next[best]]) best = k;
-    yield next[best];
-    next[best] += 1;
-    if (next[best] === end[best]) {
-      next.splice(best, 1);
-      end.splice(best, 1);
-    }
-  }
-}
-
 /**
- * Calls `visit(place, text)` for each syllable start in `pinyin` where the ASCII query `q` (two
- * characters or more) is spelled, in the order of the haystack; once `visit` returns true for a
- * text, the rest of that text is skipped (the first place met is its leftmost).
+ * Calls `visit(place, text)` for the leftmost syllable start of each text in `pinyin` where the
+ * ASCII query `q` (two characters or more) is spelled and `accept(place)` holds, text by text in
+ * the order of the haystack. `firstPlace` is scratch memory, one entry per text, all -1 (and left so).
  */
 export function eachSpelling(
   grams: PinyinGrams,
   pinyin: Haystack,
   q: string,
-  visit: (at: number, text: number) => boolean,
+  firstPlace: Int32Array,
+  accept: (at: number) => boolean,
+  visit: (at: number, text: number) => void,
 ): void {
   const { start, at, text, tail } = grams;
   // The grams and tails stand for a–z exactly; anything else shares one code, so it is checked.
   const known = /^[a-z]*$/.test(q.slice(0, KNOWN_LETTERS));
   const read = !known || q.length > KNOWN_LETTERS;
-  let last = -1;
   if (q.length === 2) {
-    // Two letters are 27 grams (whatever the third letter is), merged back into the haystack's order.
+    // Two letters are 27 grams (whatever the third letter is), each in order but not together:
+    // keep each text's leftmost place, then go through the texts in order.
     const from = (gramLetter(q.charCodeAt(0)) * GRAM_BASE + gramLetter(q.charCodeAt(1))) * GRAM_BASE;
-    for (const i of mergedEntries(start, at, from, from + GRAM_BASE)) {
+    let low = firstPlace.length;
+    let high = -1;
+    for (let i = start[from]; i < start[from + GRAM_BASE]; i += 1) {
       const t = text[i];
-      if (t === last || (read && !pinyin.text.startsWith(q, at[i]))) continue;
-      if (visit(at[i], t)) last = t;
+      if ((firstPlace[t] >= 0 && firstPlace[t] < at[i]) || (read && !pinyin.text.startsWith(q, at[i]))) continue;
+      if (!accept(at[i])) continue;
+      firstPlace[t] = at[i];
+      low = Math.min(low, t);
+      high = Math.max(high, t);
+    }
+    for (let t = low; t <= high; t += 1) {
+      if (firstPlace[t] < 0) continue;
+      visit(firstPlace[t], t);
+      firstPlace[t] = -1;
     }
     return;
   }
@@ -133,9 +124,12 @@ export function eachSpelling(
   const tailLetters = Math.min(TAIL_LETTERS, q.length - 3);
   const want = tailOf(q, 0, tailLetters);
   const mask = (1 << (5 * tailLetters)) - 1;
-  for (let i = start[gram]; i < start[gram + 1]; i += 1) {
+  // Places come in order: the first accepted in a text is its leftmost.
+  for (let i = start[gram], last = -1; i < start[gram + 1]; i += 1) {
     const t = text[i];
     if (t === last || (tail[i] & mask) !== want || (read && !pinyin.text.startsWith(q, at[i]))) continue;
-    if (visit(at[i], t)) last = t;
+    if (!accept(at[i])) continue;
+    last = t;
+    visit(at[i], t);
   }
 }

@@ -128,12 +128,12 @@ function matchVariant(
       // One letter starting a syllable is that syllable's initial: the initials scan finds it.
       let wholeSyllables = false;
       if (q.length >= 2) {
-        eachSpelling(index.pinyinGrams, pinyin, q, (at, t) => {
+        const anywhere = (): boolean => true;
+        eachSpelling(index.pinyinGrams, pinyin, q, scratch.firstPlace, anywhere, (at, t) => {
           // The text's first syllable starts where its part does.
           const first = at === pinyin.start[t];
           record(t, !first ? SUBSTRING : q.length === partLength(pinyin, t) ? EXACT : PREFIX);
           wholeSyllables = true;
-          return true;
         });
       }
       const letter = q.charCodeAt(0) - 0x61;
@@ -143,6 +143,12 @@ function matchVariant(
         for (const t of index.textsByInitial[letter]) {
           const first = initials.text.charCodeAt(initials.start[t]) === q.charCodeAt(0);
           record(t, !first ? SUBSTRING : partLength(initials, t) === 1 ? EXACT : PREFIX);
+        }
+      } else if (q.length === 2) {
+        // Two letters: the texts where they are the initials of neighbours are listed at index time.
+        for (const t of index.initialPairs.get(q) ?? []) {
+          const first = initials.text.startsWith(q, initials.start[t]);
+          record(t, !first ? SUBSTRING : partLength(initials, t) === 2 ? EXACT : PREFIX);
         }
       } else {
         // Initials ("hkqy").
@@ -249,7 +255,7 @@ export function runTerm(index: SearchIndex, term: string, allowed: Allowed, scra
   if (syllables && variants.length < 255) {
     // Highlighting reads the sound variant as full pinyin, which marks the same characters.
     variants.push(prepare(syllables.join('')));
-    matchSound(index, syllables, spread(variants.length - 1, SOUND_TIER));
+    matchSound(index, syllables, scratch.firstPlace, spread(variants.length - 1, SOUND_TIER));
   }
   return { score, text, variant, variants, items: items.subarray(0, count) };
 }

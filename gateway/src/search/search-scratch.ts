@@ -24,6 +24,8 @@ export class SearchScratch {
   readonly touched: Int32Array;
   /** Per text: already given to the general matcher for that variant. */
   readonly seen: Uint8Array;
+  /** Per text: where a two-letter pinyin query is first spelled, or -1 (see `eachSpelling`). */
+  readonly firstPlace: Int32Array;
   private readonly kept: TermBuffers[] = [];
   private lent = 0;
 
@@ -34,6 +36,7 @@ export class SearchScratch {
     this.kindOf = new Int8Array(textCount);
     this.touched = new Int32Array(textCount);
     this.seen = new Uint8Array(textCount);
+    this.firstPlace = new Int32Array(textCount).fill(-1);
   }
 
   begin(): void {

@@ -27,6 +27,7 @@ export function querySyllables(term: string): string[] | undefined {
 export function matchSound(
   index: SearchIndex,
   syllables: readonly string[],
+  firstPlace: Int32Array,
   found: (text: number, kind: MatchKind) => void,
 ): void {
   const { pinyin, syllableAt } = index;
@@ -50,10 +51,12 @@ export function matchSound(
     return first !== 0 ? MatchKind.Substring : whole ? MatchKind.Exact : MatchKind.Prefix;
   };
   // Two syllables at least, so two letters at least.
-  eachSpelling(index.pinyinGrams, pinyin, q, (at, t) => {
-    const kind = kindAt(at);
-    if (kind === MatchKind.None) return false;
-    found(t, kind);
-    return true;
-  });
+  eachSpelling(
+    index.pinyinGrams,
+    pinyin,
+    q,
+    firstPlace,
+    (at) => kindAt(at) !== MatchKind.None,
+    (at, t) => found(t, kindAt(at)),
+  );
 }
