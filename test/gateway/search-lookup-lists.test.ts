@@ -53,6 +53,19 @@ describe('one letter', () => {
   });
 });
 
+describe('two letters (the second keystroke)', () => {
+  it.each([
+    // Initials of neighbours: 户口 is exactly "hk", the others start with it.
+    ['hk', ['户口', '户口迁移', '户口登记']],
+    // The start of a syllable (qian, qiu): 迁 in first place (shorter name first), then inside.
+    ['qi', ['迁入', '迁移证明', '户口迁移', 'SOS求助登记']],
+    // Never inside a syllable ("ou" of kou) or across two texts.
+    ['ou', []],
+  ])('%s finds %j', (q, names) => {
+    expect(found(q).names).toEqual(names);
+  });
+});
+
 describe('full pinyin from the index of syllable starts', () => {
   it.each([
     ['hukouqianyi', ['户口迁移']],
