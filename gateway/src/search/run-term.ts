@@ -81,9 +81,11 @@ function spellsSyllables(index: SearchIndex, q: string): boolean {
 
 /**
  * Finds the texts one query variant matches, each with its best kind, and reports them through
- * `found`. Cheap native scans first (literal, full pinyin, initials: one `indexOf` loop each over
- * every text at once; a single letter reads its list of texts instead); the general matcher
- * (mixed forms like "hkqianyi") only runs on texts that can still match.
+ * `found`, each text once. The cheap ways first, each looking only where a match can be: literal
+ * (the places of the rarest character), full pinyin (the syllable starts of its first letters),
+ * initials (the lists of one letter and of neighbour pairs, else one `indexOf` scan over every
+ * text at once); the general matcher (mixed forms like "hkqianyi") only runs on texts that can
+ * still match.
  */
 function matchVariant(
   index: SearchIndex,
