@@ -1,4 +1,4 @@
-import { search } from '../../gateway/src/search/search-engine';
+import { MAX_WORDS, NOTICE_TOO_MANY_WORDS, search } from '../../gateway/src/search/search-engine';
 import { gramOf } from '../../gateway/src/search/pinyin-grams';
 import { tinyIndex } from './support/search-index';
 
@@ -136,5 +136,22 @@ describe('filters and pages over the shortcuts', () => {
       search(index, { q: 's', page, pageSize: 1 }).hits.map((h) => h.item.name),
     );
     expect(pages).toEqual(all);
+  });
+});
+
+describe('many words', () => {
+  // Nine different words, each of which finds 户口迁移 on its own; the whole query finds nothing.
+  const nine = ['户', '口', '迁', '移', 'hu', 'kou', 'qian', 'yi', '火星'];
+
+  it(`searches the first ${MAX_WORDS} words and says so`, () => {
+    const result = search(index, { q: nine.join(' '), page: 1, pageSize: 20 });
+    expect(result.hits.map((h) => h.item.name)).toEqual(['户口迁移']);
+    expect(result.notice).toBe(NOTICE_TOO_MANY_WORDS);
+  });
+
+  it(`every word counts up to ${MAX_WORDS}, without a notice`, () => {
+    const result = search(index, { q: [...nine.slice(0, MAX_WORDS - 1), '火星'].join(' '), page: 1, pageSize: 20 });
+    expect(result).toMatchObject({ total: 0, hits: [] });
+    expect(result.notice).toBeUndefined();
   });
 });
