@@ -14,7 +14,8 @@ export interface PreparedQuery {
   letterMask: number;
 }
 
-function kindAt(startsAtFirstUnit: boolean, coversAll: boolean): MatchKind {
+/** A match's kind from where it starts and whether it covers the whole text. */
+export function kindAt(startsAtFirstUnit: boolean, coversAll: boolean): MatchKind {
   if (!startsAtFirstUnit) return MatchKind.Substring;
   return coversAll ? MatchKind.Exact : MatchKind.Prefix;
 }

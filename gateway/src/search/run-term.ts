@@ -1,6 +1,6 @@
 import { letterMaskOf } from './indexed-text';
 import { ownerFrom, partLength } from './haystack';
-import { literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
+import { kindAt, literalKind, MatchKind, pinyinKind, type PreparedQuery } from './match-text';
 import { hasLetter } from './normalise';
 import { eachSpelling } from './pinyin-grams';
 import { Field, textAt, type SearchIndex } from './search-index';
@@ -10,7 +10,7 @@ import type { SearchScratch } from './search-scratch';
 export const NO_MATCH = 0x7fffffff;
 // Read once: the loops below run for every text a letter matches in a province's catalogue, and an
 // imported binding is a property read on each use.
-const { None: NONE, Exact: EXACT, Prefix: PREFIX, Substring: SUBSTRING } = MatchKind;
+const { None: NONE } = MatchKind;
 /**
  * Score = field (name > alias > department > material), then as typed over synonym, then match
  * kind (exact > prefix > substring); lower is better. Kinds are 0–2, so a field spans 6 scores.
@@ -134,7 +134,7 @@ function matchVariant(
         eachSpelling(index.pinyinGrams, pinyin, q, scratch.firstPlace, anywhere, (at, t) => {
           // The text's first syllable starts where its part does.
           const first = at === pinyin.start[t];
-          record(t, !first ? SUBSTRING : q.length === partLength(pinyin, t) ? EXACT : PREFIX);
+          record(t, kindAt(first, q.length === partLength(pinyin, t)));
           wholeSyllables = true;
         });
       }
@@ -144,21 +144,19 @@ function matchVariant(
         // are listed at index time; scanning for them costs a province's catalogue 80,000 hits.
         for (const t of index.textsByInitial[letter]) {
           const first = initials.text.charCodeAt(initials.start[t]) === q.charCodeAt(0);
-          record(t, !first ? SUBSTRING : partLength(initials, t) === 1 ? EXACT : PREFIX);
+          record(t, kindAt(first, partLength(initials, t) === 1));
         }
       } else if (q.length === 2) {
         // Two letters: the texts where they are the initials of neighbours are listed at index time.
         for (const t of index.initialPairs.get(q) ?? []) {
           const first = initials.text.startsWith(q, initials.start[t]);
-          record(t, !first ? SUBSTRING : partLength(initials, t) === 2 ? EXACT : PREFIX);
+          record(t, kindAt(first, partLength(initials, t) === 2));
         }
       } else {
         // Initials ("hkqy").
         for (let at = initials.text.indexOf(q), t = 0; at >= 0;) {
           t = ownerFrom(initials, at, t);
-          const unit = at - initials.start[t];
-          const exact = unit === 0 && q.length === partLength(initials, t);
-          record(t, unit !== 0 ? SUBSTRING : exact ? EXACT : PREFIX);
+          record(t, kindAt(at === initials.start[t], q.length === partLength(initials, t)));
           at = initials.text.indexOf(q, initials.start[t + 1]);
         }
       }

@@ -1,5 +1,5 @@
 import { indexText } from './indexed-text';
-import { MatchKind } from './match-text';
+import { kindAt, MatchKind } from './match-text';
 import { SEPARATOR } from './haystack';
 import { eachSpelling } from './pinyin-grams';
 import type { SearchIndex } from './search-index';
@@ -39,7 +39,7 @@ export function matchSound(
     at += syllables[i].length;
   }
   /** Whether the query's syllables each start a syllable of the text from `at`, and the match's kind. */
-  const kindAt = (at: number): MatchKind => {
+  const kindFrom = (at: number): MatchKind => {
     const first = syllableAt[at];
     const end = at + q.length;
     const aligned =
@@ -47,8 +47,7 @@ export function matchSound(
       offsets.every((o, i) => syllableAt[at + o] === first + i) &&
       (pinyin.text[end] === SEPARATOR || syllableAt[end] === first + syllables.length);
     if (!aligned) return MatchKind.None;
-    const whole = first === 0 && pinyin.text[end] === SEPARATOR;
-    return first !== 0 ? MatchKind.Substring : whole ? MatchKind.Exact : MatchKind.Prefix;
+    return kindAt(first === 0, pinyin.text[end] === SEPARATOR);
   };
   // Two syllables at least, so two letters at least.
   eachSpelling(
@@ -56,7 +55,7 @@ export function matchSound(
     pinyin,
     q,
     firstPlace,
-    (at) => kindAt(at) !== MatchKind.None,
-    (at, t) => found(t, kindAt(at)),
+    (at) => kindFrom(at) !== MatchKind.None,
+    (at, t) => found(t, kindFrom(at)),
   );
 }
