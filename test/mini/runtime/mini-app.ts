@@ -375,7 +375,10 @@ export class MiniApp {
       storage: this.storage,
       navigate: (kind, url) => this.navigate(kind, url),
       navigateBack: (delta) => this.navigateBack(delta),
-      select: (selector) => this.select(selector),
+      selectorOfCurrentPage: () => {
+        const page = this.stack[this.stack.length - 1];
+        return (selector) => (page && this.isOpen(page) ? this.select(page, selector) : []);
+      },
       realm: {
         json: (value) =>
           value === undefined ? undefined : this.sandbox.run(`JSON.parse(${JSON.stringify(JSON.stringify(value))})`),
@@ -587,12 +590,17 @@ export class MiniApp {
     this.lifecycle(this.page.instance, 'onShow');
   }
 
+  /** Not closed: in the page stack, or a tab page switched away from (kept alive by the platform). */
+  private isOpen(page: MiniPage): boolean {
+    return this.stack.includes(page) || [...this.tabPages.values()].includes(page);
+  }
+
   /**
-   * Elements matching a simple selector (`#id`, `.class`, `tag`, and descendants of those). There is
+   * Elements of `page` matching a simple selector (`#id`, `.class`, `tag`, and descendants of those). There is
    * no layout: each match gets a box 343 px wide, stacked 120 px apart in document order; a canvas is
    * 343 × 200 and comes with its 2d node.
    */
-  private select(selector: string): SelectedNode[] {
+  private select(page: MiniPage, selector: string): SelectedNode[] {
     const steps = selector.trim().split(/\s+/);
     const matchesStep = (data: TaroDataNode, step: string) => {
       if (step.startsWith('#')) return String(data.uid ?? data.sid ?? '') === step.slice(1);
@@ -605,7 +613,9 @@ export class MiniApp {
       }
       return this.templates.get(String(data.nn))?.tag === step;
     };
-    const matched = this.nodes().filter((node) => {
+    const root = page.instance.data.root;
+    const nodes = root ? [...walk(root, this.templates)] : [];
+    const matched = nodes.filter((node) => {
       if (!matchesStep(node.data, steps[steps.length - 1])) return false;
       let ancestorIndex = 0;
       for (let i = steps.length - 2; i >= 0; i--) {
@@ -618,7 +628,7 @@ export class MiniApp {
     });
     return matched.map((found, index) => {
       if (found.tag !== 'canvas') return { id: found.id, node: null, width: 343, height: 120, top: 100 + index * 120 };
-      const key = `${this.page.route}#${found.id}`;
+      const key = `${page.route}#${found.id}`;
       let canvas = this.canvases.get(key);
       if (!canvas) {
         canvas = new Canvas2dNode((n) => this.sandbox.run(`new Uint8ClampedArray(${n})`) as Uint8ClampedArray);

@@ -43,8 +43,12 @@ export interface PlatformHost {
   storage: Map<string, string>;
   navigate: (kind: NavigationKind, url: string) => Promise<void>;
   navigateBack: (delta: number) => Promise<void>;
-  /** Elements of the current page matching a selector (`#id`, `.class`, descendants), with made-up boxes. */
-  select: (selector: string) => SelectedNode[];
+  /**
+   * A selector over the page on top now (`#id`, `.class`, descendants), with made-up boxes. The
+   * platform binds a query to the page it was created on: it still answers from that page once
+   * another is opened over it, and answers nothing once that page is closed.
+   */
+  selectorOfCurrentPage: () => (selector: string) => SelectedNode[];
   /** Creates data in the sandbox's realm (its Object, Array and ArrayBuffer). */
   realm: {
     json: (value: unknown) => unknown;
@@ -481,6 +485,9 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
   };
 
   function createSelectorQuery() {
+    // Bound now, not at exec: Taro delays exec until after its next setData (up to 100 ms), and
+    // the person may have opened another page by then.
+    const select = host.selectorOfCurrentPage();
     const selections: Array<{ selector: string; all: boolean; fields: Record<string, boolean> }> = [];
     const query = {
       in: () => query,
@@ -499,7 +506,7 @@ export function createPlatformApi(host: PlatformHost): Record<string, unknown> {
             return out;
           };
           const results = selections.map(({ selector, all, fields }) => {
-            const found = host.select(selector);
+            const found = select(selector);
             if (all) return found.map((node) => describe(node, fields));
             return found[0] ? describe(found[0], fields) : null;
           });
