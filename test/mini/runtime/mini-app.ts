@@ -596,9 +596,9 @@ export class MiniApp {
   }
 
   /**
-   * Elements of `page` matching a simple selector (`#id`, `.class`, `tag`, and descendants of those). There is
-   * no layout: each match gets a box 343 px wide, stacked 120 px apart in document order; a canvas is
-   * 343 × 200 and comes with its 2d node.
+   * Elements of `page` matching a simple selector (`#id`, `.class`, `tag`, and descendants of those).
+   * There is no layout: each match gets a box 343 px wide, stacked 120 px apart in document order; a
+   * canvas is 343 × 200 and comes with its 2d node.
    */
   private select(page: MiniPage, selector: string): SelectedNode[] {
     const steps = selector.trim().split(/\s+/);
