@@ -187,9 +187,9 @@ export class MiniApp {
     return this.texts().join(' ');
   }
 
-  /** Nodes of the current page, in document order. */
-  nodes(): PageNode[] {
-    const root = this.page.instance.data.root;
+  /** Nodes of a page (the current one unless named), in document order. */
+  nodes(page: MiniPage = this.page): PageNode[] {
+    const root = page.instance.data.root;
     return root ? [...walk(root, this.templates)] : [];
   }
 
@@ -613,9 +613,7 @@ export class MiniApp {
       }
       return this.templates.get(String(data.nn))?.tag === step;
     };
-    const root = page.instance.data.root;
-    const nodes = root ? [...walk(root, this.templates)] : [];
-    const matched = nodes.filter((node) => {
+    const matched = this.nodes(page).filter((node) => {
       if (!matchesStep(node.data, steps[steps.length - 1])) return false;
       let ancestorIndex = 0;
       for (let i = steps.length - 2; i >= 0; i--) {
